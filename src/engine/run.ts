@@ -1,0 +1,75 @@
+import type { Finding, Location } from '../model/index.js';
+import { ignoreCovers } from '../util/inline-ignore.js';
+import type { ReportDescriptor, Rule, RuleSettings } from '../rules/types.js';
+import type { ScannedDocument } from './document.js';
+import { fingerprint } from './fingerprint.js';
+import { ruleMatchesId } from './rule-index.js';
+
+export interface RunOptions {
+  settings: RuleSettings;
+}
+
+/**
+ * Runs every rule that applies to the document and turns its reports into findings, with inline and
+ * annotation suppressions already applied. Pure: no I/O.
+ */
+export function runRules(document: ScannedDocument, rules: readonly Rule<any>[], options: RunOptions): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Map<string, number>();
+  for (const rule of rules) {
+    if (!rule.meta.appliesTo.includes(document.kind)) continue;
+    const report = (d: ReportDescriptor) => {
+      findings.push(toFinding(rule, document, d, seen));
+    };
+    rule.check(document, { settings: options.settings, report });
+  }
+  return findings;
+}
+
+export function toFinding(rule: Rule<any>, document: ScannedDocument, d: ReportDescriptor, seen?: Map<string, number>): Finding {
+  const range = d.at ? document.resolve(d.at) : document.range;
+  const resource = d.resource ?? document.resource;
+  const location: Location = { path: document.path, ...range };
+  if (document.origin?.layer) location.layer = document.origin.layer;
+  if (document.origin?.pathInImage) location.pathInImage = document.origin.pathInImage;
+  if (document.origin?.commit) location.commit = document.origin.commit;
+  const data = d.fingerprintData ?? (d.at && 'pointer' in d.at ? d.at.pointer.join('.') : document.snippet(range));
+  let fp = fingerprint(rule.meta.id, resource, data);
+  if (seen) {
+    const n = seen.get(fp) ?? 0;
+    seen.set(fp, n + 1);
+    if (n > 0) fp = fingerprint(rule.meta.id, resource, `${data}#${n}`);
+  }
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity: d.severity ?? rule.meta.severity,
+    title: rule.meta.title,
+    message: d.message,
+    practice: rule.meta.practice,
+    location,
+    fingerprint: fp,
+  };
+  if (resource) finding.resource = resource;
+  if (d.properties) finding.properties = d.properties;
+  const suppression = inlineSuppression(rule, document, range.startLine);
+  if (suppression) finding.suppressed = suppression;
+  return finding;
+}
+
+function inlineSuppression(rule: Rule<any>, document: ScannedDocument, line: number): Finding['suppressed'] {
+  const oi = document.objectIgnores;
+  if (oi && oi.ids.some((id) => ruleMatchesId(rule.meta, id))) {
+    return { kind: 'annotation', reason: oi.reason, source: oi.source };
+  }
+  const ignores = document.ignores;
+  if (ignores.length === 0) return undefined;
+  const objectLine = document.range.startLine;
+  const lineText = (n: number) => document.snippet({ startLine: n, startColumn: 1, endLine: n + 1, endColumn: 1 });
+  for (const ig of ignores) {
+    if (!ig.ids.some((id) => ruleMatchesId(rule.meta, id))) continue;
+    if (ignoreCovers(ig, line, objectLine, lineText)) {
+      return { kind: 'inline', reason: ig.reason || 'inline comment', source: `${document.path}:${ig.line}` };
+    }
+  }
+  return undefined;
+}

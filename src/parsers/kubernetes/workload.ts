@@ -1,0 +1,80 @@
+import type { KubeDocument } from './parse.js';
+
+export type Pointer = ReadonlyArray<string | number>;
+type Obj = Record<string, unknown>;
+
+/** Where the pod template sits in each kind that carries one. */
+const POD_SPEC_PATHS: Record<string, { spec: Pointer; meta: Pointer }> = {
+  Pod: { spec: ['spec'], meta: ['metadata'] },
+  Deployment: { spec: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  StatefulSet: { spec: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  DaemonSet: { spec: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  ReplicaSet: { spec: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  ReplicationController: { spec: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  Job: { spec: ['spec', 'template', 'spec'], meta: ['spec', 'template', 'metadata'] },
+  CronJob: {
+    spec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    meta: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+  },
+  PodTemplate: { spec: ['template', 'spec'], meta: ['template', 'metadata'] },
+};
+
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
+
+export interface PodSpecRef {
+  spec: Obj;
+  /** Pointer from the object to the pod spec. */
+  pointer: Pointer;
+  /** The pod's metadata (template metadata for controllers), possibly empty. */
+  metadata: Obj;
+  metadataPointer: Pointer;
+}
+
+export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerRef {
+  container: Obj;
+  name: string;
+  type: ContainerType;
+  index: number;
+  /** Pointer from the object to the container. */
+  pointer: Pointer;
+}
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The pod spec of a workload object, or undefined for kinds that carry none. */
+export function podSpecOf(doc: KubeDocument): PodSpecRef | undefined {
+  const paths = POD_SPEC_PATHS[doc.objectKind];
+  if (!paths) return undefined;
+  const spec = doc.get(paths.spec);
+  if (!isObj(spec)) return undefined;
+  const meta = doc.get(paths.meta);
+  return { spec, pointer: paths.spec, metadata: isObj(meta) ? meta : {}, metadataPointer: paths.meta };
+}
+
+/** Every container of a pod spec: regular, init and ephemeral, in that order. */
+export function containersOf(pod: PodSpecRef, types: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers']): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const type of types) {
+    const list = pod.spec[type];
+    if (!Array.isArray(list)) continue;
+    list.forEach((c, index) => {
+      if (!isObj(c)) return;
+      out.push({ container: c, name: typeof c.name === 'string' ? c.name : `${type}[${index}]`, type, index, pointer: [...pod.pointer, type, index] });
+    });
+  }
+  return out;
+}
+
+/** Reads a nested value without throwing. */
+export function at(value: unknown, ...keys: (string | number)[]): unknown {
+  let cur = value;
+  for (const k of keys) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+}

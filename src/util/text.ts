@@ -1,0 +1,21 @@
+/** Outcome of turning scanned bytes into text. */
+export type DecodeResult = { ok: true; text: string } | { ok: false; code: 'binary' | 'encoding'; message: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** True when the first bytes contain a NUL: the file is not text. */
+export function looksBinary(bytes: Uint8Array, sample = 8192): boolean {
+  const n = Math.min(bytes.length, sample);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** Decodes UTF-8 strictly: binary and invalid UTF-8 become errors rather than garbage. */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (looksBinary(bytes)) return { ok: false, code: 'binary', message: 'binary content (NUL bytes), not a text file' };
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, code: 'encoding', message: 'not valid UTF-8 text' };
+  }
+}
