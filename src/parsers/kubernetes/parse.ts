@@ -1,10 +1,9 @@
-import yaml from 'js-yaml';
 import type { InlineIgnore, ScannedDocument } from '../../engine/document.js';
 import type { Resource } from '../../model/index.js';
 import type { Range, Target } from '../../rules/types.js';
 import { parseInlineIgnores } from '../../util/inline-ignore.js';
 import { LineIndex } from '../../util/lines.js';
-import { PositionIndex } from './positions.js';
+import { DEFAULT_YAML_LIMITS, parseYamlStream, type YamlDocument, type YamlLimits } from '../yaml/index.js';
 
 export type KubeObject = Record<string, unknown> & {
   apiVersion?: unknown;
@@ -38,102 +37,46 @@ export interface KubeParseResult {
   errors: ParseProblem[];
 }
 
-export interface KubeParseLimits {
-  /** Deepest nesting of collections accepted. */
-  maxDepth: number;
-  /** Most nodes a document may reach when aliases are followed. */
-  maxAliasExpansion: number;
-}
-
-export const DEFAULT_KUBE_LIMITS: KubeParseLimits = { maxDepth: 128, maxAliasExpansion: 200_000 };
-
 const ANNOTATION_IGNORE = 'drydock.io/ignore';
 const ANNOTATION_REASON = 'drydock.io/ignore-reason';
 
-class NestingError extends Error {}
-
-/**
- * Parses a YAML or JSON stream of Kubernetes objects. Positions are recorded with js-yaml's
- * listener as a flat post-order log, and turned into a tree only for documents that get a finding.
- */
-export function parseKubernetes(text: string, path: string, limits: KubeParseLimits = DEFAULT_KUBE_LIMITS): KubeParseResult {
+/** Parses a YAML or JSON stream of Kubernetes objects; `List` kinds become one document per item. */
+export function parseKubernetes(text: string, path: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): KubeParseResult {
   const documents: KubeDocument[] = [];
-  const errors: ParseProblem[] = [];
+  const stream = parseYamlStream(text, path, limits);
+  const errors: ParseProblem[] = [...stream.errors];
   const lines = new LineIndex(text);
-  const log: number[] = [];
-  const starts: number[] = [];
-  const counts: number[] = [];
-  let childCount = 0;
-  let docLogStart = 0;
-  const rootSpans: [number, number][] = [];
-  let values: unknown[] = [];
-
-  const listener = (event: 'open' | 'close', state: { position: number }) => {
-    if (event === 'open') {
-      starts.push(state.position);
-      counts.push(childCount);
-      childCount = 0;
-      if (starts.length > limits.maxDepth) throw new NestingError(`nesting deeper than ${limits.maxDepth} levels`);
-    } else {
-      const n = childCount;
-      childCount = (counts.pop() ?? 0) + 1;
-      log.push(starts.pop()!, state.position, n);
-      if (starts.length === 0) {
-        // A document's root node closed: everything logged since the last root belongs to it.
-        rootSpans.push([docLogStart, log.length]);
-        docLogStart = log.length;
-        childCount = 0;
-      }
-    }
-  };
-
-  try {
-    values = yaml.loadAll(text, null, { listener, filename: path, json: false } as yaml.LoadOptions);
-  } catch (err) {
-    errors.push(describeYamlError(err));
-  }
-
   let ignores: InlineIgnore[] | undefined;
   const fileIgnores = () => (ignores ??= parseInlineIgnores(text));
 
-  values.forEach((value, documentIndex) => {
-    const span = rootSpans[documentIndex];
-    if (!span) return;
-    if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return;
-    if (text.includes('&') && exceedsAliasBudget(value, limits.maxAliasExpansion)) {
-      errors.push({
-        message: `document ${documentIndex + 1}: aliases expand to more than ${limits.maxAliasExpansion} nodes (alias bomb?)`,
-        code: 'alias-bomb',
-      });
-      return;
-    }
-    const positions = new PositionIndex(text, log, span[0], span[1]);
+  for (const yamlDoc of stream.documents) {
+    const value = yamlDoc.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     const obj = value as KubeObject;
     const add = (object: KubeObject, base: ReadonlyArray<string | number>) => {
       if (typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') return;
-      documents.push(makeDocument(path, text, lines, positions, object, base, documentIndex, fileIgnores));
+      documents.push(makeDocument(path, lines, yamlDoc, object, base, fileIgnores));
     };
     if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray((obj as { items?: unknown }).items)) {
-      ((obj as { items: unknown[] }).items).forEach((item, i) => {
+      (obj as { items: unknown[] }).items.forEach((item, i) => {
         if (item && typeof item === 'object' && !Array.isArray(item)) add(item as KubeObject, ['items', i]);
       });
     } else {
       add(obj, []);
     }
-  });
+  }
   return { documents, errors };
 }
 
 function makeDocument(
   path: string,
-  text: string,
   lines: LineIndex,
-  positions: PositionIndex,
+  yamlDoc: YamlDocument,
   object: KubeObject,
   base: ReadonlyArray<string | number>,
-  documentIndex: number,
   fileIgnores: () => InlineIgnore[],
 ): KubeDocument {
+  const documentIndex = yamlDoc.index;
   const meta = (object.metadata && typeof object.metadata === 'object' ? object.metadata : {}) as Record<string, unknown>;
   const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '';
   const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
@@ -158,11 +101,11 @@ function makeDocument(
     name,
     ...(namespace !== undefined ? { namespace } : {}),
     get range() {
-      return (whole ??= toRange(positions.locate(base)));
+      return (whole ??= toRange(yamlDoc.locate(base)));
     },
     resolve(target: Target): Range {
       if ('range' in target) return target.range;
-      return toRange(positions.locate([...base, ...target.pointer]));
+      return toRange(yamlDoc.locate([...base, ...target.pointer]));
     },
     snippet(range: Range): string {
       return lines.slice(range.startLine, range.startColumn, range.endLine, range.endColumn);
@@ -188,32 +131,4 @@ function makeDocument(
     };
   }
   return doc;
-}
-
-function describeYamlError(err: unknown): ParseProblem {
-  if (err instanceof NestingError) return { message: err.message, code: 'too-deep' };
-  if (err instanceof RangeError) return { message: 'nesting too deep to parse', code: 'too-deep' };
-  if (err instanceof yaml.YAMLException && /maxDepth/.test(err.reason)) return { message: 'nesting too deep to parse', code: 'too-deep' };
-  if (err instanceof yaml.YAMLException) {
-    const mark = err.mark as { line?: number; column?: number } | undefined;
-    const line = mark?.line !== undefined ? mark.line + 1 : undefined;
-    const where = line !== undefined ? ` at line ${line}, column ${(mark?.column ?? 0) + 1}` : '';
-    return { message: `invalid YAML${where}: ${err.reason}`, code: 'invalid-yaml', ...(line !== undefined ? { line } : {}) };
-  }
-  return { message: `invalid YAML: ${err instanceof Error ? err.message : String(err)}`, code: 'invalid-yaml' };
-}
-
-/** Walks the value as a consumer would, counting nodes reached through aliases; stops at the budget. */
-function exceedsAliasBudget(value: unknown, budget: number): boolean {
-  let visited = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const cur = stack.pop();
-    if (++visited > budget) return true;
-    if (cur !== null && typeof cur === 'object') {
-      if (Array.isArray(cur)) for (const v of cur) stack.push(v);
-      else for (const k in cur as Record<string, unknown>) stack.push((cur as Record<string, unknown>)[k]);
-    }
-  }
-  return false;
 }

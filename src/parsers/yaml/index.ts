@@ -1,0 +1,2 @@
+export * from './stream.js';
+export * from './positions.js';
