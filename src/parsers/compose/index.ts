@@ -1,0 +1,3 @@
+export * from './interpolate.js';
+export * from './service.js';
+export * from './parse.js';
