@@ -28,7 +28,7 @@ export type WalkItem =
  * Walks a directory tree and yields the files analyzers want, one at a time, so the tree is never
  * held in memory. Symbolic links are not followed: a link that loops or leaves the root is reported.
  */
-export async function* walkFiles(root: string, options: WalkOptions): AsyncGenerator<WalkItem> {
+export async function* walkFiles(root: string, options: WalkOptions, displayRoot: string = root): AsyncGenerator<WalkItem> {
   const rootStat = await stat(root);
   const absRoot = path.resolve(root);
   const realRoot = await realpath(absRoot);
@@ -36,7 +36,7 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
   const skipFile = options.skipFiles.length > 0 ? picomatch(options.skipFiles as string[], { dot: true, matchBase: true }) : () => false;
 
   if (!rootStat.isDirectory()) {
-    yield* readOne(absRoot, root, options);
+    yield* readOne(absRoot, displayRoot, options);
     return;
   }
 
@@ -47,14 +47,14 @@ export async function* walkFiles(root: string, options: WalkOptions): AsyncGener
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      yield { type: 'error', error: { path: displayPath(absRoot, dir, root), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } };
+      yield { type: 'error', error: { path: displayPath(absRoot, dir, displayRoot), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } };
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const rel = path.relative(absRoot, abs).split(path.sep).join('/');
-      const shown = displayPath(absRoot, abs, root);
+      const shown = displayPath(absRoot, abs, displayRoot);
       if (entry.isDirectory()) {
         if (options.skipDirNames.includes(entry.name) || skipDir(rel)) continue;
         stack.push(abs);

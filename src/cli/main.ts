@@ -1,0 +1,51 @@
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { ConfigError } from '../config/load.js';
+import { VERSION } from '../version.js';
+import { register as registerExplain } from './commands/explain.js';
+import { register as registerRules } from './commands/rules.js';
+import { register as registerScan } from './commands/scan.js';
+import { EXIT_USAGE, processIO, UsageError, type CliIO } from './io.js';
+
+/** Builds the program; each command module registers itself. */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command()
+    .name('drydock')
+    .description('Container security for Docker and Kubernetes: finds what is wrong, says where and how to fix it, and gates CI on it.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  registerScan(program, io);
+  registerRules(program, io);
+  registerExplain(program, io);
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  }
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code. */
+export async function main(argv: string[], io: CliIO & { exitCode?: number } = processIO()): Promise<number> {
+  let code = 0;
+  const wrapped: CliIO = { ...io, setExitCode: (c) => void (code = c) };
+  const program = buildProgram(wrapped);
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return EXIT_USAGE;
+    }
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      io.stderr(`drydock: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e && (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR')) {
+      io.stderr(`drydock: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}

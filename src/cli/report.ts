@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from '@commander-js/extra-typings';
+import { gateExitCode } from '../engine/gate.js';
+import { findFormat, formats } from '../formats/index.js';
+import { isSeverity, SEVERITIES, type ScanResult, type Severity } from '../model/index.js';
+import { allRules } from '../rules/index.js';
+import { UsageError, type CliIO } from './io.js';
+
+/** The flags every reporting command shares: format, output and the gate. */
+export interface ReportFlags {
+  format: string;
+  output?: string;
+  severity?: string;
+  exitCode?: string;
+  failOn?: string;
+  showSuppressed?: boolean;
+  noRedact?: boolean;
+  redact?: boolean;
+}
+
+export function addReportOptions<C extends Command<any, any, any>>(cmd: C): C {
+  cmd
+    .addOption(new Option('-f, --format <format>', `output format: ${formats.map((f) => f.id).join(', ')}`).default('table'))
+    .addOption(new Option('-o, --output <file>', 'write the report to a file instead of stdout'))
+    .addOption(new Option('-s, --severity <list>', `report only these severities (comma-separated: ${SEVERITIES.join(',')})`))
+    .addOption(new Option('--exit-code <n>', 'exit with this code when unsuppressed findings remain (default 0)'))
+    .addOption(new Option('--fail-on <severity>', 'fail when a finding at or above this severity remains'))
+    .addOption(new Option('--show-suppressed', 'also list suppressed findings, with the reason'))
+    .addOption(new Option('--no-redact', 'print secrets in full (table format on a terminal only)'));
+  return cmd;
+}
+
+export function parseSeverityList(value: string | undefined): Severity[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const s of list) if (!isSeverity(s)) throw new UsageError(`unknown severity "${s}"; use ${SEVERITIES.join(', ')}`);
+  return list as Severity[];
+}
+
+export function parseSeverity(value: string | undefined, flag: string): Severity | undefined {
+  if (value === undefined) return undefined;
+  const s = value.trim().toLowerCase();
+  if (!isSeverity(s)) throw new UsageError(`${flag}: unknown severity "${value}"; use ${SEVERITIES.join(', ')}`);
+  return s;
+}
+
+export function parseExitCode(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 125) throw new UsageError(`--exit-code: expected a number from 0 to 125, got "${value}"`);
+  return Number(value);
+}
+
+/** Checks the format flag early, before any work. */
+export function checkFormat(name: string): void {
+  if (!findFormat(name)) throw new UsageError(`unknown format "${name}"; use ${formats.map((f) => f.id).join(', ')}`);
+}
+
+/**
+ * Renders a result, writes it to stdout or --output, and sets the exit code of the gate.
+ * Config-file values (`exitCode`, `failOn`) apply when the flags are absent.
+ */
+export function emitReport(result: ScanResult, flags: ReportFlags, io: CliIO, defaults: { exitCode?: number; failOn?: Severity } = {}): void {
+  const format = findFormat(flags.format);
+  if (!format) throw new UsageError(`unknown format "${flags.format}"`);
+  const toTerminal = !flags.output && io.isTTY;
+  const noRedact = flags.redact === false || flags.noRedact === true;
+  if (noRedact && (format.id !== 'table' || !toTerminal)) {
+    throw new UsageError('--no-redact works only with the table format written to a terminal');
+  }
+  const color = toTerminal && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+  const text = format.render(result, {
+    color,
+    showSuppressed: Boolean(flags.showSuppressed),
+    rules: allRules,
+    ...(noRedact ? { noRedact: true } : {}),
+    ...(process.stdout.columns ? { width: process.stdout.columns } : {}),
+  });
+  if (flags.output) {
+    writeFileSync(path.resolve(io.cwd, flags.output), text);
+  } else {
+    io.stdout(text);
+  }
+  const exitCode = parseExitCode(flags.exitCode) ?? defaults.exitCode ?? 0;
+  const failOn = parseSeverity(flags.failOn, '--fail-on') ?? defaults.failOn;
+  io.setExitCode(gateExitCode(result.findings, { exitCode, ...(failOn ? { failOn } : {}) }));
+}
