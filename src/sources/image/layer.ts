@@ -1,0 +1,292 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createGunzip } from 'node:zlib';
+import type { Transform } from 'node:stream';
+import { Decompress as ZstdDecompress } from 'fzstd';
+import tar from 'tar-stream';
+import type { EntryType, LayerEntry } from '../../parsers/image/filesystem.js';
+import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
+import { ImageError } from './errors.js';
+import type { ImageLimits } from './limits.js';
+
+/** Which files to buffer: a path test (no leading slash) and the size from the tar header. */
+export type WantsFile = (path: string, size: number) => boolean;
+
+/** Shared budget across the layers of one image. */
+export class ReadBudget {
+  compressed = 0;
+  expanded = 0;
+  entries = 0;
+  buffered = 0;
+  constructor(readonly limits: ImageLimits) {}
+}
+
+export interface LayerProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface LayerRead {
+  /** sha256 of the bytes as stored (the blob digest). */
+  digest: string;
+  /** sha256 of the uncompressed tar (the diff id). */
+  diffId: string;
+  compression: 'gzip' | 'zstd' | 'none';
+  compressedSize: number;
+  expandedSize: number;
+  entries: LayerEntry[];
+  problems: LayerProblem[];
+}
+
+export interface ReadLayerOptions {
+  /** Label for messages (digest or archive path). */
+  name: string;
+  wants: WantsFile;
+  budget: ReadBudget;
+  /** Digest the stored bytes must have. */
+  expectDigest?: string;
+  /** Exact stored size, when a descriptor states it. */
+  expectSize?: number;
+  /** Diff id the uncompressed tar must have. */
+  expectDiffId?: string;
+}
+
+export function sniff(head: Uint8Array): LayerRead['compression'] {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head[0] === 0x28 && head[1] === 0xb5 && head[2] === 0x2f && head[3] === 0xfd) return 'zstd';
+  return 'none';
+}
+
+const TYPE: Record<string, EntryType> = {
+  file: 'file',
+  'contiguous-file': 'file',
+  directory: 'dir',
+  symlink: 'symlink',
+  link: 'hardlink',
+  'character-device': 'char',
+  'block-device': 'block',
+  fifo: 'fifo',
+};
+
+/** Feeds chunks through a Node transform and yields its output; errors on either side surface here. */
+export async function* through(src: AsyncIterable<Uint8Array>, t: Transform): AsyncGenerator<Uint8Array> {
+  let failed: unknown;
+  const pump = (async () => {
+    try {
+      for await (const c of src) {
+        if (t.destroyed) return;
+        if (!t.write(c)) await new Promise<void>((resolve) => {
+          const done = () => {
+            t.off('drain', done);
+            t.off('close', done);
+            resolve();
+          };
+          t.on('drain', done);
+          t.on('close', done);
+        });
+      }
+      t.end();
+    } catch (e) {
+      failed = e;
+      t.destroy(e as Error);
+    }
+  })();
+  try {
+    for await (const out of t) yield out as Uint8Array;
+  } catch (e) {
+    throw failed ?? e;
+  }
+  await pump;
+  if (failed) throw failed;
+}
+
+export async function* zstd(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let out: Uint8Array[] = [];
+  const d = new ZstdDecompress((chunk) => {
+    out.push(chunk);
+  });
+  for await (const c of src) {
+    d.push(c);
+    if (out.length) {
+      const ready = out;
+      out = [];
+      yield* ready;
+    }
+  }
+  d.push(new Uint8Array(0), true);
+  yield* out;
+}
+
+/**
+ * Reads one layer blob as a stream: hashes the stored bytes, decompresses (gzip, zstd or none, by
+ * magic bytes), hashes the tar, and lists its entries, buffering only wanted files. Nothing is
+ * written to disk. Every limit in the budget is enforced while the bytes flow.
+ */
+export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLayerOptions): Promise<LayerRead> {
+  const { budget, name } = opts;
+  const limits = budget.limits;
+  const stored: Hash = createHash('sha256');
+  const plain: Hash = createHash('sha256');
+  let compressedSize = 0;
+  let expandedSize = 0;
+  let compression: LayerRead['compression'] = 'none';
+
+  async function* meterStored(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      const c = chunk instanceof Uint8Array ? chunk : Buffer.from(chunk as ArrayBuffer);
+      compressedSize += c.length;
+      budget.compressed += c.length;
+      if (opts.expectSize !== undefined && compressedSize > opts.expectSize) {
+        throw new ImageError('size-mismatch', `layer ${name}: more bytes than the ${opts.expectSize} its descriptor states`);
+      }
+      if (compressedSize > limits.maxBlobBytes) throw new ImageError('too-large', `layer ${name}: larger than the ${limits.maxBlobBytes}-byte blob limit`);
+      if (budget.compressed > limits.maxCompressedBytes) throw new ImageError('too-large', `image: compressed layers exceed the ${limits.maxCompressedBytes}-byte limit`);
+      stored.update(c);
+      yield c;
+    }
+  }
+
+  async function* expand(): AsyncGenerator<Uint8Array> {
+    const it = meterStored()[Symbol.asyncIterator]();
+    const first = await it.next();
+    if (first.done) return;
+    compression = sniff(first.value);
+    const rest = async function* () {
+      yield first.value;
+      for (;;) {
+        const n = await it.next();
+        if (n.done) return;
+        yield n.value;
+      }
+    };
+    const inner = compression === 'gzip' ? through(rest(), createGunzip()) : compression === 'zstd' ? zstd(rest()) : rest();
+    for await (const c of inner) {
+      expandedSize += c.length;
+      budget.expanded += c.length;
+      if (budget.expanded > limits.maxExpandedBytes) {
+        throw new ImageError('decompression-bomb', `image: layers expand past the ${limits.maxExpandedBytes}-byte limit (at layer ${name})`);
+      }
+      if (expandedSize > limits.ratioGraceBytes && compression !== 'none' && expandedSize > limits.maxRatio * Math.max(compressedSize, 1)) {
+        throw new ImageError('decompression-bomb', `layer ${name}: expands more than ${limits.maxRatio}x (${compressedSize} bytes became over ${expandedSize})`);
+      }
+      plain.update(c);
+      yield c;
+    }
+  }
+
+  const entries: LayerEntry[] = [];
+  const problems: LayerProblem[] = [];
+  const extract = tar.extract();
+  let feedError: unknown;
+  const feeder = (async () => {
+    try {
+      for await (const c of expand()) {
+        if (extract.destroyed) continue; // keep hashing to verify the digest of the whole blob
+        if (!extract.write(c)) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              extract.off('drain', done);
+              extract.off('close', done);
+              resolve();
+            };
+            extract.on('drain', done);
+            extract.on('close', done);
+          });
+        }
+      }
+      if (!extract.destroyed) extract.end();
+    } catch (e) {
+      feedError = e;
+      extract.destroy(e as Error);
+    }
+  })();
+
+  try {
+    for await (const entry of extract) {
+      const h = entry.header;
+      budget.entries += 1;
+      if (budget.entries > limits.maxEntries) {
+        throw new ImageError('too-many-entries', `image: more than ${limits.maxEntries} tar entries (at layer ${name})`);
+      }
+      const type = TYPE[h.type ?? 'file'] ?? 'other';
+      const np = normalizeEntryPath(h.name);
+      const size = h.size ?? 0;
+      let keep = true;
+      if (np.escapes) {
+        problems.push({ path: h.name, code: 'path-traversal', message: `layer ${name}: entry "${h.name}" climbs out of the image root with '..'; ignored` });
+        keep = false;
+      } else if (np.absolute) {
+        problems.push({ path: h.name, code: 'absolute-path', message: `layer ${name}: entry "${h.name}" has an absolute path; read as /${np.path}` });
+      }
+      const e: LayerEntry = { path: np.path, type, mode: (h.mode ?? 0) & 0o7777, uid: h.uid ?? 0, gid: h.gid ?? 0, size: type === 'file' ? size : 0 };
+      if (keep && (type === 'symlink' || type === 'hardlink')) {
+        const link = h.linkname ?? '';
+        if (type === 'symlink') {
+          e.linkname = link;
+          if (resolveSymlinkTarget(np.path, link).escapes) {
+            problems.push({ path: np.path, code: 'symlink-escape', message: `layer ${name}: symbolic link "/${np.path}" -> "${link}" points outside the image root; not followed` });
+          }
+        } else {
+          const target = normalizeEntryPath(link);
+          if (target.escapes) {
+            problems.push({ path: np.path, code: 'path-traversal', message: `layer ${name}: hard link "/${np.path}" -> "${link}" points outside the image root; ignored` });
+            keep = false;
+          } else {
+            e.linkname = target.path;
+          }
+        }
+      }
+      const want = keep && type === 'file' && np.path !== '' && opts.wants(np.path, size);
+      let fits = want && size <= limits.maxFileBytes && budget.buffered + size <= limits.maxBufferedBytes;
+      if (want && !fits) {
+        problems.push({ path: np.path, code: 'too-large', message: `layer ${name}: "/${np.path}" (${size} bytes) is over the buffering limit; its content was not read` });
+      }
+      if (fits) {
+        const chunks: Uint8Array[] = [];
+        let got = 0;
+        for await (const c of entry) {
+          got += c.length;
+          if (got > size) {
+            fits = false;
+            break;
+          }
+          chunks.push(c);
+        }
+        budget.buffered += got;
+        if (fits) e.bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      } else {
+        // Drain so the stream moves on.
+        for await (const _ of entry) void _;
+      }
+      if (keep) entries.push(e);
+    }
+  } catch (e) {
+    extract.destroy();
+    await feeder;
+    if (e instanceof ImageError) throw e;
+    if (feedError instanceof ImageError) throw feedError;
+    throw corrupt(name, feedError ?? e);
+  }
+  await feeder;
+  if (feedError) throw feedError instanceof ImageError ? feedError : corrupt(name, feedError);
+
+  const digest = `sha256:${stored.digest('hex')}`;
+  const diffId = `sha256:${plain.digest('hex')}`;
+  if (compressedSize === 0) throw new ImageError('truncated-blob', `layer ${name}: empty blob`);
+  if (opts.expectSize !== undefined && compressedSize !== opts.expectSize) {
+    throw new ImageError('truncated-blob', `layer ${name}: ${compressedSize} bytes, but its descriptor states ${opts.expectSize}`);
+  }
+  if (opts.expectDigest && opts.expectDigest !== digest) {
+    throw new ImageError('digest-mismatch', `layer ${name}: digest is ${digest}, expected ${opts.expectDigest}`);
+  }
+  if (opts.expectDiffId && opts.expectDiffId !== diffId) {
+    throw new ImageError('digest-mismatch', `layer ${name}: uncompressed digest is ${diffId}, but the image configuration lists ${opts.expectDiffId}`);
+  }
+  return { digest, diffId, compression, compressedSize, expandedSize, entries, problems };
+}
+
+function corrupt(name: string, e: unknown): ImageError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const truncated = /unexpected end|premature|truncated|unexpected eof/i.test(msg);
+  return new ImageError(truncated ? 'truncated-blob' : 'corrupt-blob', `layer ${name}: ${truncated ? 'truncated' : 'corrupt'} (${msg})`, { cause: e });
+}
