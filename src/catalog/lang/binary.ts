@@ -62,7 +62,7 @@ function elfSections(b: Uint8Array, v: DataView): Section[] {
   const out: Section[] = [];
   for (let i = 0; i < shnum; i++) {
     const h = hdr(i);
-    if (h.type === 8) continue; // SHT_NOBITS: no bytes in the file
+    if (h.type === 0 || h.type === 8) continue; // SHT_NULL, SHT_NOBITS: no bytes in the file
     const s = { name: cstr(b, strtab.offset + h.name, 256), offset: h.offset, size: h.size };
     if (inBounds(b, s)) out.push(s);
   }

@@ -70,7 +70,8 @@ export function javaArchivePackages(bytes: Uint8Array, name: string, depth = 0, 
     const group = m.get('Implementation-Vendor-Id')?.trim();
     if (artifact && version && !/\s/.test(artifact)) {
       const lic = m.get('Bundle-License');
-      packages.push(langPackage('maven', 'Maven', group ? `${group}:${artifact}` : artifact, version, lic ? [lic] : []));
+      // Maven purls need a group: without Implementation-Vendor-Id, the artifact name stands in (as for many old jars).
+      packages.push(langPackage('maven', 'Maven', `${group ?? artifact}:${artifact}`, version, lic ? [lic] : []));
     }
   }
   if (depth < MAX_DEPTH) {
