@@ -1,0 +1,35 @@
+import { podSpecOf, type KubeDocument } from '../parsers/kubernetes/index.js';
+import type { RuleContext } from '../rules/types.js';
+import { evaluateControl } from './evaluate.js';
+import { CHECKS } from './checks.js';
+import type { PssControl } from './types.js';
+
+/**
+ * The check function of a rule that enforces one Pod Security Standards control at the newest
+ * policy version: one report per offending field, at that field (or, for a missing value, at the
+ * closest object that should hold it).
+ */
+export function pssRuleCheck(control: PssControl): (doc: KubeDocument, ctx: RuleContext) => void {
+  const level = CHECKS.find((c) => c.id === control)?.level ?? 'baseline';
+  return (doc, ctx) => {
+    const pod = podSpecOf(doc);
+    if (!pod) return;
+    const violation = evaluateControl({ spec: pod.spec, metadata: pod.metadata }, control, 'latest');
+    if (!violation) return;
+    const seen = new Set<string>();
+    for (const field of violation.fields) {
+      const base = field.in === 'spec' ? pod.pointer : pod.metadataPointer;
+      const pointer = [...base, ...field.path];
+      const key = `${field.in}:${field.path.join('\u0000')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const who = field.container !== undefined && field.in === 'spec' ? `Container "${field.container}"` : 'Pod';
+      ctx.report({
+        message: `${who}: ${field.note}; violates Pod Security Standards ${level}: ${violation.message}`,
+        at: { pointer },
+        ...(doc.resource ? { resource: field.container !== undefined && field.in === 'spec' ? { ...doc.resource, container: field.container } : doc.resource } : {}),
+        fingerprintData: `${control}/${field.in}/${field.path.join('/')}`,
+      });
+    }
+  };
+}
