@@ -23,6 +23,11 @@ export interface ComposeDocument extends ScannedDocument {
   file: ComposeFile;
   /** 0-based index of the YAML document inside its file. */
   documentIndex: number;
+  /**
+   * A target covering only the key at `pointer` (e.g. the service name): where findings about a
+   * missing attribute point, rather than at the whole service.
+   */
+  keyAt(pointer: Pointer): Target;
 }
 
 export interface ComposeParseProblem {
@@ -117,7 +122,9 @@ export function locateWithMerges(doc: YamlDocument, pointer: Pointer): { start: 
   let prev = doc.locate([]);
   for (let i = 1; i <= pointer.length; i++) {
     const cur = doc.locate(pointer.slice(0, i));
-    if (i > 0 && sameRange(cur, prev)) {
+    // An entry's range starts at its key, so a found child never equals its parent's range, except
+    // for the first key of the root mapping, which may span the whole document.
+    if (i > 1 && sameRange(cur, prev)) {
       const merge = doc.locate([...pointer.slice(0, i - 1), '<<']);
       return sameRange(merge, prev) ? prev : merge;
     }
@@ -160,6 +167,21 @@ function makeDocument(
     },
     get ignores() {
       return fileIgnores();
+    },
+    keyAt(pointer: Pointer): Target {
+      const { start, end } = locateWithMerges(yamlDoc, pointer);
+      const text = lines.text;
+      let stop = start;
+      // The key ends at the first ':' followed by a space or line end; quoted keys may contain ':'.
+      const quote = text[start] === '"' || text[start] === "'" ? text[start] : undefined;
+      if (quote) {
+        const close = text.indexOf(quote, start + 1);
+        stop = close !== -1 && close < end ? close + 1 : start;
+      } else {
+        while (stop < end && text[stop] !== '\n' && !(text[stop] === ':' && /[\s]/.test(text[stop + 1] ?? ' '))) stop++;
+      }
+      if (stop === start) return { range: toRange({ start, end }) };
+      return { range: toRange({ start, end: stop }) };
     },
   };
 }
