@@ -76,12 +76,14 @@ export function parsePnpmLock(src: string): LangPackage[] {
   const doc = yaml.load(src, { json: true });
   const out: LangPackage[] = [];
   if (!isObject(doc) || !isObject(doc.packages)) return out;
+  // Before lockfile v6, keys were `/name/version_peers`; from v6 on, `name@version(peers)`.
+  const slashKeys = Number.parseFloat(String(doc.lockfileVersion ?? '9')) < 6;
   for (const [rawKey, entry] of Object.entries(doc.packages)) {
     let key = rawKey.replace(/^\//, '').replace(/\(.*$/, '');
     let name: string | undefined;
     let version: string | undefined;
     const at = key.lastIndexOf('@');
-    if (at > 0) {
+    if (!slashKeys && at > 0) {
       name = key.slice(0, at);
       version = key.slice(at + 1);
     } else {
