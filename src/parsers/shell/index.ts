@@ -1,0 +1,3 @@
+export { initShell, MAX_SHELL_BYTES, parseShell, scriptFromWords, unquote } from './parse.js';
+export type { ShellCommand, ShellPipeline, ShellScript, ShellWord } from './parse.js';
+export { effectiveCommands, flagMatches, hasFlag, operands, subcommand, unwrap } from './commands.js';
