@@ -3,14 +3,16 @@ import { defineRule } from '../types.js';
 import { containerResource, isObj } from './support/workload.js';
 
 /** Host paths that are dangerous themselves; mounting one of them exposes the node. */
-const EXACT = new Set(['/', '/bin', '/dev', '/home', '/lib', '/lib64', '/sbin', '/sys', '/usr', '/var', '/var/lib']);
+const EXACT = new Set(['/', '/bin', '/dev', '/home', '/lib', '/lib64', '/sbin', '/sys', '/usr', '/var', '/var/lib', '/run', '/var/run']);
 /** Host paths that are dangerous with everything below them. */
 const SUBTREES = [
-  '/etc', '/proc', '/root', '/run', '/var/run', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/var/lib/crio',
+  '/etc', '/proc', '/root', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/var/lib/crio',
   '/var/lib/etcd', '/var/lib/cni', '/opt/cni', '/sys/kernel', '/sys/firmware', '/boot',
 ];
 /** Container runtime sockets, wherever they sit: whoever reaches one controls every container on the node. */
 const RUNTIME_SOCKET = /(^|\/)(docker|containerd|crio|cri-dockerd|podman|dockershim)\.sock$/;
+/** Sockets and state directories under /run that control the node: systemd through D-Bus, the runtimes. */
+const CONTROL_SOCKET = /^\/(var\/)?run\/(dbus\/system_bus_socket|systemd\/private|containerd(\/.*)?|crio(\/.*)?|docker(\/.*)?)$/;
 
 /** Collapses `//`, `.` and `..` the way the kernel resolves the path (symlinks aside). */
 export function normaliseHostPath(path: string): string {
@@ -27,6 +29,7 @@ export function normaliseHostPath(path: string): string {
 export function sensitiveReason(path: string): string | undefined {
   const p = normaliseHostPath(path);
   if (RUNTIME_SOCKET.test(p)) return 'a container runtime socket';
+  if (CONTROL_SOCKET.test(p)) return 'a host control socket';
   if (EXACT.has(p)) return p === '/' ? "the node's root filesystem" : 'a host system directory';
   for (const s of SUBTREES) if (p === s || p.startsWith(`${s}/`)) return 'a host system directory';
   return undefined;
