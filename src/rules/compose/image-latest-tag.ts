@@ -16,25 +16,28 @@ export default defineRule<ComposeDocument>({
     references: ['https://docs.docker.com/reference/compose-file/services/#image', 'https://docs.docker.com/build/building/best-practices/#pin-base-image-versions'],
     examples: {
       bad: ['services:\n  cache:\n    image: redis\n', 'services:\n  cache:\n    image: redis:latest\n'],
-      good: ['services:\n  cache:\n    image: redis:7.4.1-alpine\n'],
+      good: ['services:\n  cache:\n    image: redis:7.4.1-alpine\n', 'services:\n  api:\n    image: acme-api\n    build: .\n    pull_policy: build\n'],
     },
   },
   check(doc, ctx) {
     const s = doc.service;
     const image = s.image;
-    // With build:, image: names what Compose builds rather than what it pulls.
-    if (!image || s.build || image.text === undefined) return;
+    if (!image || image.text === undefined) return;
+    // With build:, Compose still pulls image: first unless pull_policy says to build.
+    const policy = s.field('pull_policy')?.text?.trim().toLowerCase();
+    if (s.build && (policy === 'build' || policy === 'never')) return;
     const text = image.text.trim();
     if (text === '') return;
     const ref = parseImageReference(text);
     if (ref.digest) return;
     if (ref.tag !== undefined && ref.tag.toLowerCase() !== 'latest') return;
     const via = image.interpolated ? ` (${String(image.raw)} with no variable set)` : '';
+    const built = s.build ? '; with build: and no pull_policy: build, Compose tries to pull it from the registry before building, so a look-alike image published there would run instead' : '';
     ctx.report({
       message:
         ref.tag === undefined
-          ? `Service "${s.name}" uses image ${text}${via} without a tag, which pulls latest.`
-          : `Service "${s.name}" uses image ${text}${via}; latest changes at every release.`,
+          ? `Service "${s.name}" uses image ${text}${via} without a tag, which pulls latest${built}.`
+          : `Service "${s.name}" uses image ${text}${via}; latest changes at every release${built}.`,
       at: { pointer: image.pointer },
       fingerprintData: 'image',
       properties: { image: text },
