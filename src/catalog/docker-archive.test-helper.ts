@@ -6,13 +6,13 @@ import type { VirtualFile } from '../analyzers/types.js';
 
 async function drain(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
+  for await (const c of stream as AsyncIterable<Buffer>) chunks.push(c);
   return Buffer.concat(chunks);
 }
 
-async function* tarEntries(input: Readable): AsyncGenerator<{ name: string; type: string; stream: Readable }> {
+async function* tarEntries(input: NodeJS.ReadableStream): AsyncGenerator<{ name: string; type: string; stream: Readable }> {
   const extract = tar.extract();
-  input.pipe(extract);
+  input.pipe(extract as unknown as NodeJS.WritableStream);
   for await (const entry of extract) {
     yield { name: entry.header.name, type: entry.header.type ?? 'file', stream: entry };
     entry.resume();
