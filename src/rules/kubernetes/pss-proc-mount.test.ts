@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleTester } from '../../testing/index.js';
+import rule from './pss-proc-mount.js';
+
+const run = createRuleTester({ describe, it, expect });
+
+// K8S-009: Pod Security Standards baseline control "procMount", judged at the latest policy version.
+run(rule, {
+  valid: [
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  hostUsers: false
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        procMount: Unmasked
+`,
+    { name: 'kinds without a pod spec pass', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n' },
+  ],
+  invalid: [
+    {
+      name: "Unmasked without a user namespace",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext:
+            procMount: Unmasked
+`,
+      errors: [{ line: 16, column: 13, container: 'app' }],
+    },
+  ],
+});
