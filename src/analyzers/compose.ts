@@ -11,7 +11,12 @@ const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
 function extraMatcher(globs: readonly string[]): (path: string) => boolean {
   let m = matchers.get(globs);
   if (!m) {
-    m = globs.length === 0 ? () => false : picomatch([...globs], { dot: true, basename: true });
+    // A glob without a slash names files in any directory; one with a slash is a path from the scan root.
+    const bare = globs.filter((g) => !g.includes('/'));
+    const rooted = globs.filter((g) => g.includes('/'));
+    const byName = bare.length > 0 ? picomatch(bare, { dot: true }) : () => false;
+    const byPath = rooted.length > 0 ? picomatch(rooted, { dot: true }) : () => false;
+    m = (path: string) => byName(path.slice(path.lastIndexOf('/') + 1)) || byPath(path);
     matchers.set(globs, m);
   }
   return m;
