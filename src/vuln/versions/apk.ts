@@ -106,7 +106,7 @@ function tokenCmp(a: Tok, b: Tok): number {
   switch (a.t) {
     case T.Digit:
       if (a.value[0] === '0' || b.value[0] === '0') return strcmp(a.value, b.value);
-    // falls through
+      return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
     case T.InitialDigit:
     case T.SuffixNo:
     case T.RevisionNo:

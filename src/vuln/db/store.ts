@@ -1,0 +1,273 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type { NormalizedRecord, OsvSeverity, StoredAffected } from '../osv.js';
+import { dbPath } from './paths.js';
+
+export const DB_SCHEMA_VERSION = '1';
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE vulns (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  published TEXT,
+  summary TEXT,
+  aliases TEXT,
+  upstream TEXT,
+  severity TEXT,
+  db_severity TEXT,
+  url TEXT
+);
+CREATE TABLE affected (
+  vuln INTEGER NOT NULL,
+  ecosystem TEXT NOT NULL,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+`;
+
+const INDEXES = `
+CREATE UNIQUE INDEX vulns_id ON vulns(id);
+CREATE INDEX affected_pkg ON affected(ecosystem, name);
+`;
+
+/** Thrown when a scan needs the vulnerability database and there is none. */
+export class NoVulnerabilityDatabaseError extends Error {
+  constructor(readonly path: string) {
+    super(
+      `no vulnerability database at ${path}: run "drydock db update" to download the OSV data ` +
+        `(or "drydock db import PATH" on an air-gapped host); vulnerabilities were NOT checked`,
+    );
+    this.name = 'NoVulnerabilityDatabaseError';
+  }
+}
+
+export interface SourceInfo {
+  /** The OSV export ecosystem ("npm", "Debian") or "import". */
+  name: string;
+  /** Where it came from: URL or local path. */
+  origin: string;
+  fetchedAt: string;
+  records: number;
+  skipped: number;
+  withdrawn: number;
+  sha256?: string;
+}
+
+export interface DbStatus {
+  path: string;
+  schemaVersion: string;
+  builtAt: string;
+  ageSeconds: number;
+  advisories: number;
+  affected: number;
+  sources: SourceInfo[];
+}
+
+export interface StoredVuln {
+  rid: number;
+  id: string;
+  modified: string;
+  published: string | null;
+  summary: string | null;
+  aliases: string[];
+  upstream: string[];
+  severity: OsvSeverity[];
+  dbSeverity: string | null;
+  url: string | null;
+}
+
+export interface AffectedRow {
+  vuln: StoredVuln;
+  data: StoredAffected;
+}
+
+/** A read-only handle on the current database file. */
+export class VulnDatabase {
+  private readonly db: Database.Database;
+  private readonly byPackage: Database.Statement<[string, string], { rid: number; data: string }>;
+  private readonly vulnById: Database.Statement<[number], VulnRow>;
+  private readonly vulnCache = new Map<number, StoredVuln>();
+
+  private constructor(readonly path: string) {
+    this.db = new Database(path, { readonly: true, fileMustExist: true });
+    const v = this.meta('schema_version');
+    if (v !== DB_SCHEMA_VERSION) {
+      this.db.close();
+      throw new Error(`vulnerability database ${path} has schema ${v ?? 'unknown'}, expected ${DB_SCHEMA_VERSION}: run "drydock db update"`);
+    }
+    this.byPackage = this.db.prepare('SELECT vuln AS rid, data FROM affected WHERE ecosystem = ? AND name = ?');
+    this.vulnById = this.db.prepare('SELECT rid, id, modified, published, summary, aliases, upstream, severity, db_severity, url FROM vulns WHERE rid = ?');
+  }
+
+  /** Opens the database in `cacheDir`, or throws NoVulnerabilityDatabaseError. */
+  static open(cacheDir: string): VulnDatabase {
+    return VulnDatabase.openFile(dbPath(cacheDir));
+  }
+
+  static openFile(path: string): VulnDatabase {
+    if (!existsSync(path)) throw new NoVulnerabilityDatabaseError(path);
+    return new VulnDatabase(path);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  meta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  affected(ecosystemKey: string, nameKey: string): AffectedRow[] {
+    const rows = this.byPackage.all(ecosystemKey, nameKey);
+    return rows.map((r) => ({ vuln: this.vuln(r.rid), data: JSON.parse(r.data) as StoredAffected }));
+  }
+
+  private vuln(rid: number): StoredVuln {
+    let v = this.vulnCache.get(rid);
+    if (!v) {
+      const row = this.vulnById.get(rid)!;
+      v = {
+        rid: row.rid,
+        id: row.id,
+        modified: row.modified,
+        published: row.published,
+        summary: row.summary,
+        aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [],
+        upstream: row.upstream ? (JSON.parse(row.upstream) as string[]) : [],
+        severity: row.severity ? (JSON.parse(row.severity) as OsvSeverity[]) : [],
+        dbSeverity: row.db_severity,
+        url: row.url,
+      };
+      this.vulnCache.set(rid, v);
+    }
+    return v;
+  }
+
+  status(now = new Date()): DbStatus {
+    const builtAt = this.meta('built_at') ?? '';
+    const count = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      path: this.path,
+      schemaVersion: this.meta('schema_version') ?? '',
+      builtAt,
+      ageSeconds: builtAt ? Math.max(0, Math.round((now.getTime() - Date.parse(builtAt)) / 1000)) : -1,
+      advisories: count('SELECT count(*) AS n FROM vulns'),
+      affected: count('SELECT count(*) AS n FROM affected'),
+      sources: JSON.parse(this.meta('sources') ?? '[]') as SourceInfo[],
+    };
+  }
+}
+
+interface VulnRow {
+  rid: number;
+  id: string;
+  modified: string;
+  published: string | null;
+  summary: string | null;
+  aliases: string | null;
+  upstream: string | null;
+  severity: string | null;
+  db_severity: string | null;
+  url: string | null;
+}
+
+/**
+ * Writes a NEW database file. The caller renames it over the current one when `finish` returns;
+ * until then nothing a reader opens has changed. Journaling is off while building: a crash leaves
+ * only a temporary file behind, never a damaged current database.
+ */
+export class DatabaseBuilder {
+  private readonly db: Database.Database;
+  private readonly insVuln: Database.Statement;
+  private readonly insAff: Database.Statement;
+  private readonly seen = new Set<string>();
+  private rid = 0;
+  private pending = 0;
+  readonly sources: SourceInfo[] = [];
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.pragma('page_size = 4096');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(SCHEMA);
+    this.insVuln = this.db.prepare(
+      'INSERT INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insAff = this.db.prepare('INSERT INTO affected (vuln, ecosystem, name, data) VALUES (?, ?, ?, ?)');
+    this.db.exec('BEGIN');
+  }
+
+  /** Copies the advisories of the named sources from an existing database (a partial update). */
+  copyFrom(oldPath: string, keepSources: string[]): SourceInfo[] {
+    if (keepSources.length === 0) return [];
+    this.db.exec('COMMIT');
+    this.db.prepare('ATTACH DATABASE ? AS old').run(oldPath);
+    const marks = keepSources.map(() => '?').join(',');
+    this.db.exec('BEGIN');
+    this.db.prepare(`INSERT INTO vulns SELECT * FROM old.vulns WHERE source IN (${marks})`).run(...keepSources);
+    this.db.prepare(`INSERT INTO affected SELECT a.* FROM old.affected a JOIN old.vulns v ON v.rid = a.vuln WHERE v.source IN (${marks})`).run(...keepSources);
+    const oldSources = JSON.parse((this.db.prepare(`SELECT value FROM old.meta WHERE key = 'sources'`).get() as { value: string } | undefined)?.value ?? '[]') as SourceInfo[];
+    this.db.exec('COMMIT');
+    this.db.exec('DETACH DATABASE old');
+    this.db.exec('BEGIN');
+    for (const r of this.db.prepare('SELECT id FROM vulns').iterate() as IterableIterator<{ id: string }>) this.seen.add(r.id);
+    this.rid = (this.db.prepare('SELECT coalesce(max(rid), 0) AS m FROM vulns').get() as { m: number }).m;
+    const kept = oldSources.filter((s) => keepSources.includes(s.name));
+    this.sources.push(...kept);
+    return kept;
+  }
+
+  /** Adds one record; returns false when a record with that id is already in (first one wins). */
+  add(rec: NormalizedRecord, source: string): boolean {
+    if (this.seen.has(rec.id)) return false;
+    this.seen.add(rec.id);
+    const rid = ++this.rid;
+    this.insVuln.run(
+      rid,
+      rec.id,
+      source,
+      rec.modified,
+      rec.published,
+      rec.summary,
+      rec.aliases.length ? JSON.stringify(rec.aliases) : null,
+      rec.upstream.length ? JSON.stringify(rec.upstream) : null,
+      rec.severity.length ? JSON.stringify(rec.severity) : null,
+      rec.dbSeverity,
+      rec.url,
+    );
+    for (const a of rec.affected) this.insAff.run(rid, a.ecosystem, a.name, JSON.stringify(a.data));
+    if (++this.pending >= 20000) {
+      this.db.exec('COMMIT');
+      this.db.exec('BEGIN');
+      this.pending = 0;
+    }
+    return true;
+  }
+
+  /** Indexes, records metadata and closes the file so it can be renamed into place. */
+  finish(meta: { builtAt: string }): void {
+    this.db.exec('COMMIT');
+    this.db.exec(INDEXES);
+    const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    put.run('schema_version', DB_SCHEMA_VERSION);
+    put.run('built_at', meta.builtAt);
+    put.run('sources', JSON.stringify(this.sources));
+    this.db.pragma('journal_mode = DELETE');
+    this.db.close();
+  }
+
+  abort(): void {
+    try {
+      this.db.close();
+    } catch {
+      // already closed
+    }
+  }
+}
