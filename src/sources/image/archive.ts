@@ -107,7 +107,7 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
           });
         }
       }
-      if (!extract.destroyed) extract.end();
+      if (!extract.destroyed) (extract as unknown as { end(): void }).end();
     } catch (e) {
       feedError = e;
       extract.destroy(e as Error);
@@ -138,7 +138,7 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
         continue;
       }
       const size = h.size ?? 0;
-      const { head, rest } = await peek(entry, 512);
+      const { head, rest } = await peek(entry as unknown as AsyncIterable<Uint8Array>, 512);
       const expect = namedDigest(path);
       if (looksLikeJson(head) && size <= limits.maxManifestBytes) {
         const chunks: Uint8Array[] = [];

@@ -194,7 +194,7 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
           });
         }
       }
-      if (!extract.destroyed) extract.end();
+      if (!extract.destroyed) (extract as unknown as { end(): void }).end();
     } catch (e) {
       feedError = e;
       extract.destroy(e as Error);
@@ -244,7 +244,7 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
       if (fits) {
         const chunks: Uint8Array[] = [];
         let got = 0;
-        for await (const c of entry) {
+        for await (const c of entry as unknown as AsyncIterable<Uint8Array>) {
           got += c.length;
           if (got > size) {
             fits = false;
