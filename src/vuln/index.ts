@@ -1,0 +1,10 @@
+export { scanVulnerabilities, type ScanVulnerabilitiesOptions } from './scan.js';
+export { matchVulnerabilities, inRange, type MatchOptions, type VulnMatch } from './match.js';
+export { matchesToFindings } from './findings.js';
+export { applyVex, parseVex, VexError, type VexDocument, type VexStatement } from './vex.js';
+export { cvssScore, severityFromScore, type CvssScore } from './cvss.js';
+export { VulnDatabase, NoVulnerabilityDatabaseError, type DbStatus, type SourceInfo } from './db/store.js';
+export { updateDatabase, importDatabase, DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS, UpdateError, type UpdateOptions, type UpdateResult } from './db/update.js';
+export { defaultCacheDir, dbPath } from './db/paths.js';
+export { ZipError } from './db/zip.js';
+export { SCHEMES, schemeFor, type VersionScheme } from './versions/index.js';
