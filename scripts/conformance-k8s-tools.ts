@@ -339,11 +339,13 @@ interface Documented {
   tool: string;
   check: string;
   fixture: string;
+  /** drydock's verdict the row documents: "fires" or "passes". */
+  drydock: string;
   reason: string;
   used: boolean;
 }
 
-/** Rows of the "Documented disagreements" table: | tool | check | fixture (may end in *) | drydock | reason |. */
+/** Rows of the "Documented disagreements" table: | tool | check | fixture (may end in *) | drydock (fires/passes) | reason |. */
 function loadDocumented(): Documented[] {
   if (!existsSync(docPath)) return [];
   const text = readFileSync(docPath, 'utf8');
@@ -354,14 +356,16 @@ function loadDocumented(): Documented[] {
     if (!line.startsWith('|')) continue;
     const cells = line.split('|').slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ''));
     if (cells.length < 5 || cells[0] === 'tool' || /^-+$/.test(cells[0]!)) continue;
-    out.push({ tool: cells[0]!, check: cells[1]!, fixture: cells[2]!, reason: cells[4]!, used: false });
+    out.push({ tool: cells[0]!, check: cells[1]!, fixture: cells[2]!, drydock: cells[3]!, reason: cells[4]!, used: false });
   }
   return out;
 }
 
-function documentedFor(docs: Documented[], tool: string, check: string, fixture: string): Documented | undefined {
+function documentedFor(docs: Documented[], tool: string, check: string, fixture: string, drydockFires: boolean): Documented | undefined {
   return docs.find((d) => {
     if (d.tool !== tool || normaliseCheck(d.check) !== normaliseCheck(check)) return false;
+    // A row documents one direction only: a wildcard must not hide the opposite disagreement.
+    if (d.drydock !== (drydockFires ? 'fires' : 'passes')) return false;
     if (d.fixture === '*') return true;
     return d.fixture.endsWith('*') ? fixture.startsWith(d.fixture.slice(0, -1)) : fixture === d.fixture;
   });
@@ -412,7 +416,7 @@ function main(): number {
           agree++;
           continue;
         }
-        const doc = documentedFor(documented, tool, check, o.fixture);
+        const doc = documentedFor(documented, tool, check, o.fixture, drydockFires);
         const line = `${tool} ${check} ${o.fixture}: ${tool} ${o.peerFires ? 'fires' : 'passes'}, drydock ${drydockFires ? `fires (${[...fired].join(', ')})` : `passes (${ids})`}`;
         if (doc) {
           doc.used = true;
