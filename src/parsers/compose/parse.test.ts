@@ -167,6 +167,33 @@ services:
     expect(d.resolve({ pointer: d.service.field('privileged')!.pointer })).toMatchObject({ startLine: 7, startColumn: 5 });
   });
 
+  it('applies merge-key lists and nested merge keys, explicit keys first', () => {
+    const d = one(`x-a: &a
+  user: "1000"
+  read_only: true
+x-b: &b
+  user: root
+  cap_drop: [ALL]
+x-limits: &limits
+  memory: 256M
+services:
+  web:
+    image: nginx
+    read_only: false
+    <<: [*a, *b]
+    deploy:
+      resources:
+        limits:
+          <<: *limits
+          cpus: "1"
+`);
+    expect(d.service.field('user')?.text).toBe('1000');
+    expect(d.service.flag('read_only')?.value).toBe(false);
+    expect(d.service.capDrop.map((c) => c.text)).toEqual(['ALL']);
+    expect(d.service.limits.memory?.text).toBe('256M');
+    expect(d.resolve({ pointer: d.service.limits.memory!.pointer })).toMatchObject({ startLine: 17, startColumn: 11 });
+  });
+
   it('skips files without services and reports malformed ones per file', () => {
     expect(parseCompose('version: "3"\n', 'compose.yaml')).toEqual({ documents: [], errors: [] });
     expect(parseCompose('services: [a, b]\n', 'compose.yaml').errors[0]).toMatchObject({ code: 'invalid-compose', line: 1 });

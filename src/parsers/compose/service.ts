@@ -136,10 +136,44 @@ export function normaliseServices(services: Record<string, unknown>): ComposeSer
   return out;
 }
 
+/**
+ * Applies YAML merge keys (`<<: *anchor`, `<<: [*a, *b]`) that the YAML layer left as plain keys:
+ * explicit keys win, then earlier sources. Returns the input itself when it has none.
+ */
+export function applyMergeKeys(value: unknown, depth = 0): unknown {
+  if (depth > 64 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item, i) => {
+      const merged = applyMergeKeys(item, depth + 1);
+      if (merged !== item) (out ??= [...value])[i] = merged;
+    });
+    return out ?? value;
+  }
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(obj)) {
+    if (key === '<<') continue;
+    const merged = applyMergeKeys(obj[key], depth + 1);
+    if (merged !== obj[key]) (out ??= { ...obj })[key] = merged;
+  }
+  if (!('<<' in obj)) return out ?? value;
+  const result: Record<string, unknown> = {};
+  const base = out ?? obj;
+  for (const key of Object.keys(base)) if (key !== '<<') result[key] = base[key];
+  const sources = Array.isArray(obj['<<']) ? obj['<<'] : [obj['<<']];
+  for (const src of sources) {
+    const merged = applyMergeKeys(src, depth + 1);
+    if (!isMapping(merged)) continue;
+    for (const key of Object.keys(merged)) if (!(key in result)) result[key] = merged[key];
+  }
+  return result;
+}
+
 function resolveParts(services: Record<string, unknown>, name: string, cache: Map<string, Parts>, visiting: Set<string>): Parts {
   const cached = cache.get(name);
   if (cached) return cached;
-  const raw = services[name];
+  const raw = applyMergeKeys(services[name]);
   const pointer: Pointer = ['services', name];
   const own = ownParts(isMapping(raw) ? raw : {}, pointer);
   let parts = own;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleTester } from '../../testing/index.js';
+import rule from './host-ipc.js';
+
+const run = createRuleTester({ describe, it, expect });
+
+run(rule, {
+  valid: [
+    'services:\n  app:\n    image: alpine:3.20\n',
+    { name: 'other values', code: 'services:\n  app:\n    image: alpine:3.20\n    ipc: "service:db"\n' },
+    { name: 'a variable without a default', code: 'services:\n  app:\n    image: alpine:3.20\n    ipc: ${MODE}\n' },
+  ],
+  invalid: [
+    {
+      name: 'points at the key',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    ipc: host\n',
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 14, message: 'shared memory' }],
+    },
+    {
+      name: 'quoted, and from a default',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    ipc: "${MODE:-host}"\n',
+      errors: [{ line: 4, column: 5 }],
+    },
+  ],
+});

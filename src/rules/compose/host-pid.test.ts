@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleTester } from '../../testing/index.js';
+import rule from './host-pid.js';
+
+const run = createRuleTester({ describe, it, expect });
+
+run(rule, {
+  valid: [
+    'services:\n  app:\n    image: alpine:3.20\n',
+    { name: 'other values', code: 'services:\n  app:\n    image: alpine:3.20\n    pid: "service:db"\n' },
+    { name: 'a variable without a default', code: 'services:\n  app:\n    image: alpine:3.20\n    pid: ${MODE}\n' },
+  ],
+  invalid: [
+    {
+      name: 'points at the key',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    pid: host\n',
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 14, message: 'sees every host process' }],
+    },
+    {
+      name: 'quoted, and from a default',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    pid: "${MODE:-host}"\n',
+      errors: [{ line: 4, column: 5 }],
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleTester } from '../../testing/index.js';
+import rule from './no-cpu-limit.js';
+
+const run = createRuleTester({ describe, it, expect });
+
+run(rule, {
+  valid: [
+    'services:\n  app:\n    image: x:1\n    deploy:\n      resources:\n        limits:\n          cpus: 100\n',
+    { name: 'a variable decides it', code: 'services:\n  app:\n    image: x:1\n    deploy:\n      resources:\n        limits:\n          cpus: ${LIMIT}\n' },
+    { name: 'inherited through extends', code: 'services:\n  base:\n    image: x:1\n    deploy: {resources: {limits: {cpus: 100}}}\n  app:\n    extends: base\n' },
+  ],
+  invalid: [
+    {
+      name: 'absent: points at the service name',
+      code: 'services:\n  app:\n    image: x:1\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'sets no CPU limit' }],
+    },
+    {
+      name: 'a value meaning unlimited: points at it',
+      code: 'services:\n  app:\n    image: x:1\n    cpus: 0\n',
+      errors: [{ line: 4, column: 5, message: 'which means no CPU limit' }],
+    },
+  ],
+});

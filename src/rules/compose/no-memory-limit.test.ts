@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleTester } from '../../testing/index.js';
+import rule from './no-memory-limit.js';
+
+const run = createRuleTester({ describe, it, expect });
+
+run(rule, {
+  valid: [
+    'services:\n  app:\n    image: x:1\n    deploy:\n      resources:\n        limits:\n          memory: 100\n',
+    { name: 'a variable decides it', code: 'services:\n  app:\n    image: x:1\n    deploy:\n      resources:\n        limits:\n          memory: ${LIMIT}\n' },
+    { name: 'inherited through extends', code: 'services:\n  base:\n    image: x:1\n    deploy: {resources: {limits: {memory: 100}}}\n  app:\n    extends: base\n' },
+  ],
+  invalid: [
+    {
+      name: 'absent: points at the service name',
+      code: 'services:\n  app:\n    image: x:1\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'sets no memory limit' }],
+    },
+    {
+      name: 'a value meaning unlimited: points at it',
+      code: 'services:\n  app:\n    image: x:1\n    mem_limit: 0\n',
+      errors: [{ line: 4, column: 5, message: 'which means no memory limit' }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createRuleTester } from '../../testing/index.js';
+import rule from './writable-root-filesystem.js';
+
+const run = createRuleTester({ describe, it, expect });
+
+run(rule, {
+  valid: [
+    'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n',
+    { name: 'a default of true', code: 'services:\n  web:\n    image: nginx:1.27\n    read_only: ${RO:-true}\n' },
+    { name: 'a variable without a default', code: 'services:\n  web:\n    image: nginx:1.27\n    read_only: ${RO}\n' },
+  ],
+  invalid: [
+    {
+      name: 'absent: points at the service name',
+      code: 'services:\n  web:\n    image: nginx:1.27\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 6, message: 'does not set read_only: true' }],
+    },
+    {
+      name: 'false: points at the key',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    read_only: false\n',
+      errors: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'sets read_only to false' }],
+    },
+    {
+      name: 'quoted service names keep their quotes in the range',
+      code: 'services:\n  "my:web":\n    image: nginx:1.27\n',
+      errors: [{ line: 2, column: 3, endLine: 2, endColumn: 11 }],
+    },
+  ],
+});
