@@ -1,0 +1,23 @@
+import type { SecretsDocument } from '../../secrets/document.js';
+import { defineRule } from '../types.js';
+import { reportDetector } from './report.js';
+
+export default defineRule<SecretsDocument>({
+  meta: {
+    id: 'SEC-131',
+    slug: 'cohere-api-key',
+    title: "Exposed Cohere API key",
+    severity: 'high',
+    appliesTo: ['secrets'],
+    description: "A Cohere API key committed to a file, an image layer or a commit gives anyone who can read it the access of its owner until it is revoked.",
+    remediation: "Revoke or rotate the Cohere API key at its issuer now (deleting it from the file is not enough: history and built images keep it), then provide it at run time from a secret store or an environment variable.",
+    aliases: [],
+    practice: 'P8',
+    references: ['https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html'],
+    examples: {
+      bad: ["cohere_api_key = \"BxsbJh6pDjTszHblcB80mvRTCZHwqV9mKErdnWyk\"\n"],
+      good: ["cohere_api_key = \"${COHERE_API_KEY}\"\n"],
+    },
+  },
+  check: reportDetector('cohere-api-key', "Cohere API key"),
+});

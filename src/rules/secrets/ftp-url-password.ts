@@ -1,0 +1,23 @@
+import type { SecretsDocument } from '../../secrets/document.js';
+import { defineRule } from '../types.js';
+import { reportDetector } from './report.js';
+
+export default defineRule<SecretsDocument>({
+  meta: {
+    id: 'SEC-186',
+    slug: 'ftp-url-password',
+    title: "Exposed FTP/SFTP URL with a password",
+    severity: 'high',
+    appliesTo: ['secrets'],
+    description: "A connection URL with an inline password hands the service to anyone who can read the file, the image built from it or the repository history.",
+    remediation: "Revoke or rotate the FTP/SFTP URL with a password at its issuer now (deleting it from the file is not enough: history and built images keep it), then provide it at run time from a secret store or an environment variable.",
+    aliases: [],
+    practice: 'P8',
+    references: ['https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html'],
+    examples: {
+      bad: ["DATABASE_URL=ftps://app:THIKhvPV9MraNvtM@db.acme.io:5432/app\n"],
+      good: ["DATABASE_URL=ftps://app:${DB_PASSWORD}@db.acme.io:5432/app\n"],
+    },
+  },
+  check: reportDetector('ftp-url-password', "FTP/SFTP URL with a password"),
+});

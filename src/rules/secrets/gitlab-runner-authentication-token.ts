@@ -1,0 +1,23 @@
+import type { SecretsDocument } from '../../secrets/document.js';
+import { defineRule } from '../types.js';
+import { reportDetector } from './report.js';
+
+export default defineRule<SecretsDocument>({
+  meta: {
+    id: 'SEC-033',
+    slug: 'gitlab-runner-authentication-token',
+    title: "Exposed GitLab runner authentication token",
+    severity: 'high',
+    appliesTo: ['secrets'],
+    description: "A GitLab runner authentication token committed to a file, an image layer or a commit gives anyone who can read it the access of its owner until it is revoked.",
+    remediation: "Revoke or rotate the GitLab runner authentication token at its issuer now (deleting it from the file is not enough: history and built images keep it), then provide it at run time from a secret store or an environment variable.",
+    aliases: [],
+    practice: 'P8',
+    references: ['https://docs.gitlab.com/ee/security/tokens/', 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html'],
+    examples: {
+      bad: ["gitlab_runner_authentication_token = \"glrt-BIrvmppfcV4wvwSwuzaP\"\n"],
+      good: ["gitlab_runner_authentication_token = \"${GITLAB_RUNNER_AUTHENTICATION_TOKEN}\"\n"],
+    },
+  },
+  check: reportDetector('gitlab-runner-authentication-token', "GitLab runner authentication token"),
+});

@@ -1,0 +1,11 @@
+export * from './types.js';
+export { SecretScanner, secretHash, type SecretScanResult, type ScanFileOptions } from './engine.js';
+export { redact } from './redact.js';
+export { revealSecret, secretProperties } from './reveal.js';
+export { isPlaceholder } from './placeholder.js';
+export { shannonEntropy } from './entropy.js';
+export { sniff, type SkipReason } from './sniff.js';
+export { DETECTORS, detectorById } from './detectors/index.js';
+export { createSecretsDocument, type SecretsDocument } from './document.js';
+export { settingsFrom, SECRETS_SETTINGS_SCHEMA } from './settings.js';
+export { KUBERNETES_SECRET_DATA, scanManifest } from './kubernetes.js';
