@@ -12,6 +12,7 @@ import { allRules } from './rules/index.js';
 import { DEFAULT_RULE_SETTINGS, type InputKind, type Rule, type RuleSettings } from './rules/types.js';
 import { DEFAULT_SKIP_DIR_NAMES, walkFiles } from './sources/filesystem.js';
 import { VERSION } from './version.js';
+import { compareIds } from './util/compare.js';
 
 /** What `scan` looks for. */
 export type Scanner = 'misconfig' | 'secret' | 'vuln';
@@ -183,10 +184,10 @@ export function finishResult(input: FinishInput): ScanResult {
   }
   findings.sort(
     (a, b) =>
-      a.location.path.localeCompare(b.location.path) ||
+      (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
       a.location.startLine - b.location.startLine ||
       a.location.startColumn - b.location.startColumn ||
-      a.ruleId.localeCompare(b.ruleId, 'en', { numeric: true }),
+      compareIds(a.ruleId, b.ruleId),
   );
   const open = findings.filter((f) => !f.suppressed);
   const findingsBySeverity: Record<string, number> = {};

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { VirtualFile } from '../analyzers/types.js';
@@ -29,9 +29,9 @@ export type WalkItem =
  * held in memory. Symbolic links are not followed: a link that loops or leaves the root is reported.
  */
 export async function* walkFiles(root: string, options: WalkOptions, displayRoot: string = root): AsyncGenerator<WalkItem> {
-  const rootStat = await stat(root);
+  const rootStat = statSync(root);
   const absRoot = path.resolve(root);
-  const realRoot = await realpath(absRoot);
+  const realRoot = realpathSync(absRoot);
   const skipDir = options.skipDirs.length > 0 ? picomatch(options.skipDirs as string[], { dot: true }) : () => false;
   const skipFile = options.skipFiles.length > 0 ? picomatch(options.skipFiles as string[], { dot: true, matchBase: true }) : () => false;
 
@@ -43,9 +43,9 @@ export async function* walkFiles(root: string, options: WalkOptions, displayRoot
   const stack: string[] = [absRoot];
   while (stack.length > 0) {
     const dir = stack.pop()!;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       yield { type: 'error', error: { path: displayPath(absRoot, dir, displayRoot), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } };
       continue;
@@ -63,41 +63,60 @@ export async function* walkFiles(root: string, options: WalkOptions, displayRoot
         yield* readOne(abs, shown, options);
       } else if (entry.isSymbolicLink()) {
         if (skipFile(rel)) continue;
-        const problem = await inspectLink(abs, realRoot);
+        const problem = inspectLink(abs, realRoot);
         if (problem) yield problem.kind === 'error' ? { type: 'error', error: { path: shown, ...problem.item } } : { type: 'note', note: { path: shown, ...problem.item } };
       }
     }
   }
 }
 
-async function* readOne(abs: string, shown: string, options: WalkOptions): AsyncGenerator<WalkItem> {
+/**
+ * Reads one file. Synchronous reads are several times faster than the promise API for the many
+ * small files of a repository, and the walk still holds only one file at a time.
+ */
+function* readOne(abs: string, shown: string, options: WalkOptions): Generator<WalkItem> {
+  let fd: number | undefined;
   try {
-    const st = await lstat(abs);
-    if (st.size > options.maxFileSize) {
+    fd = openSync(abs, 'r');
+    const size = fstatSync(fd).size;
+    if (size > options.maxFileSize) {
       yield {
         type: 'error',
-        error: { path: shown, message: `file is ${formatBytes(st.size)}, over the ${formatBytes(options.maxFileSize)} limit (--max-file-size); not scanned`, code: 'too-large' },
+        error: { path: shown, message: `file is ${formatBytes(size)}, over the ${formatBytes(options.maxFileSize)} limit (--max-file-size); not scanned`, code: 'too-large' },
       };
       return;
     }
-    const bytes = await readFile(abs);
-    yield { type: 'file', file: { path: shown, bytes } };
+    const bytes = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, bytes, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    yield { type: 'file', file: { path: shown, bytes: off === size ? bytes : bytes.subarray(0, off) } };
   } catch (err) {
     yield { type: 'error', error: { path: shown, message: `cannot read file: ${errMessage(err)}`, code: 'unreadable' } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 /** Links are never followed; those that loop, dangle or leave the root are worth a word. */
-async function inspectLink(abs: string, realRoot: string): Promise<{ kind: 'error' | 'note'; item: { message: string; code: string } } | undefined> {
+function inspectLink(abs: string, realRoot: string): { kind: 'error' | 'note'; item: { message: string; code: string } } | undefined {
   let target: string;
   try {
-    target = await realpath(abs);
+    target = realpathSync(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { kind: 'error', item: { message: 'symbolic link loop; not followed', code: 'symlink-loop' } };
     return { kind: 'note', item: { message: 'dangling symbolic link; not followed', code: 'dangling-link' } };
   }
-  const realDir = await realpath(path.dirname(abs)).catch(() => path.dirname(abs));
+  let realDir = path.dirname(abs);
+  try {
+    realDir = realpathSync(realDir);
+  } catch {
+    // keep the literal directory
+  }
   if (realDir === target || realDir.startsWith(target + path.sep)) {
     return { kind: 'error', item: { message: 'symbolic link to an enclosing directory (a loop); not followed', code: 'symlink-loop' } };
   }

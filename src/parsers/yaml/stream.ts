@@ -28,6 +28,12 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 128, maxAliasExpansio
 class NestingError extends Error {}
 
 /**
+ * YAML 1.2 core types plus merge keys: Kubernetes and Compose read `2024-01-01` as a string, so
+ * timestamps are not resolved (which also spares a costly check on every plain scalar).
+ */
+const SCHEMA = yaml.CORE_SCHEMA.extend([(yaml as unknown as { types: { merge: yaml.Type } }).types.merge]);
+
+/**
  * Loads a YAML (or JSON) stream with js-yaml, the fastest parser here, and records every node's
  * offsets through its listener as a flat post-order log. The log becomes a tree only for documents
  * whose positions are asked for, so the scan path pays little for field-level lines.
@@ -63,7 +69,7 @@ export function parseYamlStream(text: string, filename: string, limits: YamlLimi
   };
 
   try {
-    values = yaml.loadAll(text, null, { listener, filename, json: false } as yaml.LoadOptions);
+    values = yaml.loadAll(text, null, { listener, filename, json: false, schema: SCHEMA } as yaml.LoadOptions);
   } catch (err) {
     errors.push(describeYamlError(err));
     // js-yaml loses the documents before the error; load them again up to the failing one.
@@ -100,7 +106,7 @@ function recoverLeading(text: string, count: number): unknown[] {
   for (const cut of cuts) {
     if (out.length >= count) break;
     try {
-      const docs = yaml.loadAll(text.slice(0, cut), null, { json: false } as yaml.LoadOptions);
+      const docs = yaml.loadAll(text.slice(0, cut), null, { json: false, schema: SCHEMA } as yaml.LoadOptions);
       if (docs.length > out.length) out.splice(0, out.length, ...docs.slice(0, count));
     } catch {
       break;

@@ -1,0 +1,124 @@
+/**
+ * `drydock scan` over a generated repository of Kubernetes documents, against the floor of js-yaml's
+ * loadAll merely loading the same files, both in child processes pinned to one core.
+ * Prints documents per second, peak memory, and the ratio; then peak memory at growing sizes.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { best, fmt, measure } from './lib.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = path.join(ROOT, 'bench/.work');
+const DOCS_PER_FILE = 10;
+
+function deployment(i: number, secure: boolean): string {
+  const sc = secure
+    ? `
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 10001
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities: {drop: [ALL]}
+            seccompProfile: {type: RuntimeDefault}`
+    : `
+          securityContext:
+            privileged: ${i % 3 === 0}`;
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 17}
+  labels: {app: svc-${i}, tier: backend}
+spec:
+  replicas: ${1 + (i % 5)}
+  selector:
+    matchLabels: {app: svc-${i}}
+  template:
+    metadata:
+      labels: {app: svc-${i}}
+    spec:
+      automountServiceAccountToken: false
+      serviceAccountName: svc-${i}
+      containers:
+        - name: app
+          image: registry.example.com/team/svc-${i}:1.${i % 40}.${i % 7}@sha256:${(i.toString(16).padStart(8, '0')).repeat(8)}
+          ports:
+            - containerPort: 8080
+          env:
+            - name: LOG_LEVEL
+              value: info
+            - name: DB_HOST
+              value: db-${i % 9}.internal
+          resources:
+            requests: {cpu: 100m, memory: 128Mi}
+            limits: {cpu: 500m, memory: 256Mi}${sc}
+`;
+}
+
+function service(i: number): string {
+  return `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${i}
+  namespace: team-${i % 17}
+spec:
+  type: ${i % 10 === 0 ? 'NodePort' : 'ClusterIP'}
+  selector: {app: svc-${i}}
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+}
+
+function configMap(i: number): string {
+  return `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cfg-${i}
+  namespace: team-${i % 17}
+data:
+  application.properties: |
+    server.port=8080
+    feature.flag.${i}=true
+    cache.size=${i * 13}
+`;
+}
+
+/** Writes `total` documents into files of DOCS_PER_FILE documents. */
+export function generate(dir: string, total: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (let f = 0; f * DOCS_PER_FILE < total; f++) {
+    const sub = path.join(dir, `team-${f % 20}`);
+    mkdirSync(sub, { recursive: true });
+    const docs: string[] = [];
+    for (let d = 0; d < DOCS_PER_FILE && f * DOCS_PER_FILE + d < total; d++) {
+      const i = f * DOCS_PER_FILE + d;
+      docs.push(i % 3 === 0 ? deployment(i, i % 10 !== 0) : i % 3 === 1 ? service(i) : configMap(i));
+    }
+    writeFileSync(path.join(sub, `app-${f}.yaml`), docs.join('---\n'));
+  }
+}
+
+function run(total: number, repeats: number) {
+  const dir = path.join(WORK, `k8s-${total}`);
+  generate(dir, total);
+  const floor = best(repeats, () => measure(process.execPath, [path.join(ROOT, 'bench/floor-js-yaml.mjs'), dir]));
+  const scanArgs = [path.join(ROOT, 'bin/drydock.js'), 'scan', dir, '--scanners', 'misconfig', '--format', 'json', '--output', '/dev/null'];
+  const scan = best(repeats, () => measure(process.execPath, scanArgs));
+  return { total, floor, scan };
+}
+
+const main = run(10_000, 3);
+const ratio = main.scan.ms / main.floor.ms;
+console.log(`Kubernetes scan, ${main.total.toLocaleString()} documents in ${main.total / DOCS_PER_FILE} files, one core (best of 3):`);
+console.log(`  floor  js-yaml loadAll   ${fmt(main.floor.ms, 0)} ms  ${fmt((main.total / main.floor.ms) * 1000, 0)} docs/s  peak ${fmt(main.floor.peakMiB)} MiB`);
+console.log(`  drydock scan (misconfig) ${fmt(main.scan.ms, 0)} ms  ${fmt((main.total / main.scan.ms) * 1000, 0)} docs/s  peak ${fmt(main.scan.peakMiB)} MiB`);
+console.log(`  ratio drydock / floor: ${fmt(ratio, 2)}x (target <= 1.50x) ${ratio <= 1.5 ? 'PASS' : 'MISS'}`);
+
+console.log('Peak memory as the repository grows:');
+for (const total of [2_500, 10_000, 40_000]) {
+  const r = total === 10_000 ? main : run(total, 1);
+  console.log(`  ${total.toLocaleString().padStart(6)} docs: drydock ${fmt(r.scan.peakMiB)} MiB, floor ${fmt(r.floor.peakMiB)} MiB, ${fmt((total / r.scan.ms) * 1000, 0)} docs/s`);
+}
