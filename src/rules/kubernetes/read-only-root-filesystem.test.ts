@@ -18,6 +18,7 @@ spec:
           securityContext: {readOnlyRootFilesystem: true}
 `,
     { name: 'non-workload kinds pass', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {a: b}\n' },
+    { name: 'Windows pods cannot set the field', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: w}\nspec:\n  os: {name: windows}\n  containers: [{name: app, image: mcr.microsoft.com/windows/nanoserver:ltsc2022}]\n' },
   ],
   invalid: [
     {

@@ -1,5 +1,6 @@
 import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
+import { isWindowsPod } from './support/workload.js';
 
 export default defineRule<KubeDocument>({
   meta: {
@@ -44,7 +45,8 @@ spec:
   },
   check(doc, ctx) {
     const pod = podSpecOf(doc);
-    if (!pod) return;
+    // Windows containers cannot set readOnlyRootFilesystem (the API rejects it when spec.os.name is windows).
+    if (!pod || isWindowsPod(pod)) return;
     for (const c of containersOf(pod, ['containers', 'initContainers'])) {
       const value = (c.container.securityContext as Record<string, unknown> | undefined)?.readOnlyRootFilesystem;
       if (value === true) continue;

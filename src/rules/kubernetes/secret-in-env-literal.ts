@@ -11,7 +11,9 @@ const NOT_THE_SECRET = new Set([
   'file', 'path', 'dir', 'directory', 'url', 'uri', 'endpoint', 'host', 'port', 'name', 'ref', 'id', 'length', 'len', 'ttl',
   'expiry', 'expires', 'expiration', 'timeout', 'enabled', 'enable', 'disabled', 'type', 'header', 'mode', 'location', 'key_id', 'version',
 ]);
-const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|enabled|disabled|none|null|changeme)?$/i;
+const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|enabled|disabled|none|null)?$/i;
+/** Template placeholders filled at deploy time: ${VAR}, {{ .Values.x }}, <YOUR KEY HERE>. */
+const PLACEHOLDER = /^(\$\{[^}]*\}|\{\{.*\}\}|<[^<>]*>|%[A-Z0-9_]+%)$/s;
 
 function words(name: string): string[] {
   return name
@@ -89,8 +91,8 @@ spec:
         const value = e.value;
         if (value === undefined || value === null || typeof value === 'object') return;
         const text = String(value).trim();
-        // Empty, a placeholder flag, or nothing but a $(VAR) reference to another variable.
-        if (NOT_A_SECRET_VALUE.test(text) || /^(\$\([A-Za-z_][A-Za-z0-9_]*\))+$/.test(text)) return;
+        // Empty, a flag, a template placeholder, or nothing but a $(VAR) reference to another variable.
+        if (NOT_A_SECRET_VALUE.test(text) || PLACEHOLDER.test(text) || /^(\$\([A-Za-z_][A-Za-z0-9_]*\))+$/.test(text)) return;
         ctx.report({
           // The value itself is never repeated: it is the secret.
           message: `Container "${c.name}" sets ${e.name} to a literal value (${text.length} characters) instead of a secretKeyRef.`,

@@ -27,6 +27,8 @@ spec:
         - {name: API_TOKEN, valueFrom: {secretKeyRef: {name: s, key: t}}}
         - {name: DB_PASSWORD, value: ""}
         - {name: ADMIN_PASSWORD, value: "$(FROM_SECRET)"}
+        - {name: ACCESS_KEY, value: "<YOUR ACCESS KEY>"}
+        - {name: API_TOKEN, value: "\${API_TOKEN}"}
 `,
   ],
   invalid: [

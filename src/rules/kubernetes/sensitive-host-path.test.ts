@@ -32,6 +32,22 @@ spec:
     - name: tmp
       emptyDir: {}
 `,
+    {
+      name: 'CA certificates mounted read-only',
+      code: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: app
+      image: app:1
+      volumeMounts:
+        - {name: certs, mountPath: /etc/ssl/certs, readOnly: true}
+  volumes:
+    - name: certs
+      hostPath: {path: /etc/ssl/certs}
+`,
+    },
   ],
   invalid: [
     {
@@ -79,6 +95,25 @@ spec:
         path: /
 `,
       errors: [{ line: 11, column: 9, message: 'no container mounts it yet' }],
+    },
+    {
+      name: 'CA certificates mounted writable',
+      code: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: app
+      image: app:1
+      volumeMounts:
+        - name: certs
+          mountPath: /etc/ssl/certs
+  volumes:
+    - name: certs
+      hostPath:
+        path: /etc/ssl/certs
+`,
+      errors: [{ line: 14, column: 9, message: 'a host system directory, writable', container: 'app' }],
     },
   ],
 });

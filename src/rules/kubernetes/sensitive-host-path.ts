@@ -14,6 +14,18 @@ const RUNTIME_SOCKET = /(^|\/)(docker|containerd|crio|cri-dockerd|podman|dockers
 /** Sockets and state directories under /run that control the node: systemd through D-Bus, the runtimes. */
 const CONTROL_SOCKET = /^\/(var\/)?run\/(dbus\/system_bus_socket|systemd\/private|containerd(\/.*)?|crio(\/.*)?|docker(\/.*)?)$/;
 
+/**
+ * Files under sensitive trees that workloads commonly read (CA bundles, time zone, machine id). Mounted
+ * read-only they expose nothing secret; mounted writable they still let the container tamper with the
+ * node, so they are reported then.
+ */
+const BENIGN_READ_ONLY = ['/etc/ssl/certs', '/etc/pki/tls/certs', '/etc/pki/ca-trust', '/etc/ca-certificates', '/etc/localtime', '/etc/timezone', '/etc/machine-id', '/etc/os-release'];
+
+export function isBenignReadOnly(path: string): boolean {
+  const p = normaliseHostPath(path);
+  return BENIGN_READ_ONLY.some((b) => p === b || p.startsWith(`${b}/`));
+}
+
 /** Collapses `//`, `.` and `..` the way the kernel resolves the path (symlinks aside). */
 export function normaliseHostPath(path: string): string {
   const out: string[] = [];
@@ -97,9 +109,12 @@ spec:
       if (!reason) return;
       const pointer = [...pod.pointer, 'volumes', i, 'hostPath', 'path'];
       const volumeName = typeof v.name === 'string' ? v.name : `volumes[${i}]`;
-      const mounting = containers.filter(
-        (c) => Array.isArray(c.container.volumeMounts) && c.container.volumeMounts.some((m) => isObj(m) && m.name === v.name),
-      );
+      const mountsOf = (c: (typeof containers)[number]) =>
+        (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).filter((m): m is Record<string, unknown> => isObj(m) && m.name === v.name);
+      const benign = isBenignReadOnly(path);
+      // Benign files are reported only where a container mounts them writable.
+      const mounting = containers.filter((c) => mountsOf(c).some((m) => !benign || m.readOnly !== true));
+      if (benign && mounting.length === 0) return;
       if (mounting.length === 0) {
         // Unmounted today, but an ephemeral (debug) container can mount any volume of the pod later.
         ctx.report({
@@ -111,7 +126,7 @@ spec:
       }
       for (const c of mounting) {
         ctx.report({
-          message: `Container "${c.name}" mounts host path "${path}" (volume "${volumeName}"), ${reason}.`,
+          message: `Container "${c.name}" mounts host path "${path}" (volume "${volumeName}"), ${reason}${benign ? ', writable' : ''}.`,
           at: { pointer },
           resource: containerResource(doc, c),
           fingerprintData: `volume/${volumeName}/${c.type}/${c.name}`,
