@@ -21,7 +21,7 @@ export default defineRule<DockerfileDocument>({
     for (const { ins, commands } of finalImageRuns(doc)) {
       if (mountsCacheAt(ins, /target=\/(?:var\/cache\/apk|etc\/apk\/cache)/) || removesPath(commands, /^\/var\/cache\/apk/)) continue;
       for (const p of packageCalls(commands)) {
-        if (p.tool !== 'apk' || p.sub !== 'add' || hasFlag(p.cmd, [], ['no-cache'])) continue;
+        if (p.tool !== 'apk' || p.sub !== 'add' || hasFlag(p.cmd, [], ['no-cache', 'no-network'])) continue;
         ctx.report({
           message: '"apk add" without --no-cache leaves the package cache in the layer.',
           at: span(doc, p.cmd.nameWord.start, (p.subWord ?? p.cmd.nameWord).end),

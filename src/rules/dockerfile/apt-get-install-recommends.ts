@@ -1,7 +1,7 @@
 import type { DockerfileDocument } from '../../parsers/dockerfile/index.js';
 import { hasFlag } from '../../parsers/shell/index.js';
 import { defineRule } from '../types.js';
-import { fingerprintOf, packageCalls, resourceOf, runs, span } from './support/dockerfile.js';
+import { fingerprintOf, isDryRun, packageCalls, resourceOf, runs, span } from './support/dockerfile.js';
 
 export default defineRule<DockerfileDocument>({
   meta: {
@@ -24,6 +24,7 @@ export default defineRule<DockerfileDocument>({
     for (const { ins, commands } of runs(doc)) {
       for (const p of packageCalls(commands)) {
         if ((p.tool !== 'apt-get' && p.tool !== 'apt') || p.sub !== 'install') continue;
+        if (isDryRun(p)) continue;
         if (hasFlag(p.cmd, [], ['no-install-recommends'])) continue;
         if (p.cmd.args.some((a) => /Install-Recommends=(?:false|0|no)/i.test(a.value))) continue;
         ctx.report({

@@ -1,7 +1,7 @@
 import type { DockerfileDocument } from '../../parsers/dockerfile/index.js';
 import { hasFlag } from '../../parsers/shell/index.js';
 import { defineRule } from '../types.js';
-import { fingerprintOf, packageCalls, resourceOf, runs, span } from './support/dockerfile.js';
+import { fingerprintOf, isDryRun, packageCalls, resourceOf, runs, span } from './support/dockerfile.js';
 
 const PROMPTING = new Set(['install', 'remove', 'purge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'autoremove', 'build-dep', 'reinstall']);
 
@@ -26,6 +26,7 @@ export default defineRule<DockerfileDocument>({
     for (const { ins, commands } of runs(doc)) {
       for (const p of packageCalls(commands)) {
         if ((p.tool !== 'apt-get' && p.tool !== 'apt') || !PROMPTING.has(p.sub)) continue;
+        if (isDryRun(p)) continue;
         if (hasFlag(p.cmd, ['y'], ['yes', 'assume-yes', 'force-yes'])) continue;
         if (p.cmd.args.some((a) => a.value === '-qq' || a.value === '-q=2' || /Assume-Yes=(?:true|1|yes)/i.test(a.value))) continue;
         ctx.report({

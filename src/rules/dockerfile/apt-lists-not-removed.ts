@@ -24,7 +24,7 @@ export default defineRule<DockerfileDocument>({
       const calls = packageCalls(commands).filter((p) => (p.tool === 'apt-get' || p.tool === 'apt') && (p.sub === 'update' || p.sub === 'install'));
       const first = calls.find((p) => p.sub === 'update') ?? calls[0];
       if (!first) continue;
-      if (removesPath(commands, /^\/var\/lib\/apt\/lists/) || mountsCacheAt(ins, /target=\/var\/lib\/apt/)) continue;
+      if (packageCalls(commands).some((p) => p.sub === 'dist-clean') || removesPath(commands, /^\/var\/lib\/apt\/lists/) || mountsCacheAt(ins, /target=\/var\/lib\/apt/)) continue;
       ctx.report({
         message: `"${first.tool} ${first.sub}" leaves /var/lib/apt/lists in the layer; remove it in the same RUN.`,
         at: span(doc, first.cmd.nameWord.start, (first.subWord ?? first.cmd.nameWord).end),

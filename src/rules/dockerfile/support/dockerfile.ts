@@ -105,7 +105,12 @@ export const INSTALL_SUBCOMMANDS: Record<PackageTool, ReadonlySet<string>> = {
 };
 
 export function isInstall(p: PackageCall): boolean {
-  return INSTALL_SUBCOMMANDS[p.tool].has(p.sub);
+  return INSTALL_SUBCOMMANDS[p.tool].has(p.sub) && !isDryRun(p);
+}
+
+/** apt-get -s and friends only simulate. */
+export function isDryRun(p: PackageCall): boolean {
+  return p.cmd.args.some((a) => /^(?:-s|--simulate|--dry-run|--just-print|--no-act|--recon|--print-uris|--download-only|-d)$/.test(a.value) || (p.tool === 'apk' && a.value === '--simulate'));
 }
 
 export { flagMatches };
