@@ -374,6 +374,10 @@ function documentedFor(docs: Documented[], tool: string, check: string, fixture:
 // ---------------------------------------------------------------------------------------------
 
 function main(): number {
+  if (onlyTool !== undefined && !TOOLS.includes(onlyTool as Tool)) {
+    console.error(`conformance-k8s-tools: --tool must be one of ${TOOLS.join(', ')}`);
+    return 2;
+  }
   if (!existsSync(corpus)) {
     console.log(`conformance-k8s-tools: skipped: corpus not found at ${corpus}`);
     return 0;

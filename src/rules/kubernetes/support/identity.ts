@@ -16,8 +16,9 @@ export function checkLowId(doc: KubeDocument, ctx: RuleContext, field: 'runAsUse
     const resource = containerResource(doc, c);
     const fingerprintData = `${c.type}/${c.name}`;
     if (!eff) {
+      const nonRoot = field === 'runAsUser' && effectiveSecurityField(pod, c, 'runAsNonRoot')?.value === true;
       ctx.report({
-        message: `Container "${c.name}" sets no securityContext.${field}, so the image decides its ${what} (often 0); set one of at least ${min}.`,
+        message: `Container "${c.name}" sets no securityContext.${field}, so the image decides its ${what} (${nonRoot ? 'non-zero, as runAsNonRoot is set, but possibly low' : 'often 0'}); set one of at least ${min}.`,
         at: { pointer: c.pointer },
         resource,
         fingerprintData,
