@@ -2,6 +2,7 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ConfigError } from '../config/load.js';
 import { VERSION } from '../version.js';
 import { register as registerExplain } from './commands/explain.js';
+import { register as registerImage } from './commands/image.js';
 import { register as registerPss } from './commands/pss.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerScan } from './commands/scan.js';
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIO): Command {
   registerRules(program, io);
   registerExplain(program, io);
   registerPss(program, io);
+  registerImage(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   }

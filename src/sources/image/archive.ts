@@ -5,7 +5,7 @@ import { selectPlatform, isSha256Digest, parseManifestDocument, hostPlatform, ty
 import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
 import { assembleImage } from './assemble.js';
 import { ImageError } from './errors.js';
-import { readLayer, ReadBudget, sniff, through, zstd, type LayerRead, type WantsFile } from './layer.js';
+import { inspectOptions, readLayer, ReadBudget, sniff, through, zstd, type LayerRead, type WantsFile } from './layer.js';
 import { resolveLimits } from './limits.js';
 import type { ImageProblem, ReadImage, ReadImageOptions } from './types.js';
 
@@ -150,7 +150,7 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
         }
         json.set(path, bytes);
       } else if (sniff(head) !== 'none' || looksLikeTar(head)) {
-        const read = await readLayer(rest, { name: path, wants, budget, ...(expect ? { expectDigest: expect } : {}), expectSize: size });
+        const read = await readLayer(rest, { name: path, wants, budget, ...inspectOptions(options, path), ...(expect ? { expectDigest: expect } : {}), expectSize: size });
         layers.set(path, read);
       } else {
         for await (const _ of rest) void _;

@@ -42,6 +42,7 @@ export function assembleImage(input: AssembleInput): ReadImage {
     for (const p of l.read.problems) problems.push({ path: p.path, layer: l.read.diffId, code: p.code, message: p.message });
     const info: ImageLayerInfo = {
       index,
+      key: l.read.name,
       digest: l.descriptor?.digest ?? l.read.digest,
       diffId: l.read.diffId,
       compression: l.read.compression,

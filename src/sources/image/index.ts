@@ -7,3 +7,4 @@ export * from './layout.js';
 export * from './registry.js';
 export * from './docker-engine.js';
 export * from './open.js';
+export * from './scan.js';

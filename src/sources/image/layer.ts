@@ -27,6 +27,8 @@ export interface LayerProblem {
 }
 
 export interface LayerRead {
+  /** The name the layer was read under (archive path or blob digest). */
+  name: string;
   /** sha256 of the bytes as stored (the blob digest). */
   digest: string;
   /** sha256 of the uncompressed tar (the diff id). */
@@ -49,6 +51,9 @@ export interface ReadLayerOptions {
   expectSize?: number;
   /** Diff id the uncompressed tar must have. */
   expectDiffId?: string;
+  /** Files to read and hand to `onInspect`, then drop (secret detection over every layer file). */
+  inspect?: WantsFile;
+  onInspect?: (path: string, bytes: Uint8Array) => void;
 }
 
 export function sniff(head: Uint8Array): LayerRead['compression'] {
@@ -237,11 +242,12 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
         }
       }
       const want = keep && type === 'file' && np.path !== '' && opts.wants(np.path, size);
+      const look = keep && type === 'file' && np.path !== '' && size > 0 && size <= limits.maxFileBytes && opts.inspect !== undefined && opts.inspect(np.path, size);
       let fits = want && size <= limits.maxFileBytes && budget.buffered + size <= limits.maxBufferedBytes;
       if (want && !fits) {
         problems.push({ path: np.path, code: 'too-large', message: `layer ${name}: "/${np.path}" (${size} bytes) is over the buffering limit; its content was not read` });
       }
-      if (fits) {
+      if (fits || look) {
         const chunks: Uint8Array[] = [];
         let got = 0;
         for await (const c of entry as unknown as AsyncIterable<Uint8Array>) {
@@ -252,8 +258,12 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
           }
           chunks.push(c);
         }
-        budget.buffered += got;
-        if (fits) e.bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        if (look && got <= size) opts.onInspect?.(np.path, bytes);
+        if (fits) {
+          budget.buffered += got;
+          e.bytes = bytes;
+        }
       } else {
         // Drain so the stream moves on.
         for await (const _ of entry) void _;
@@ -282,11 +292,18 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
   if (opts.expectDiffId && opts.expectDiffId !== diffId) {
     throw new ImageError('digest-mismatch', `layer ${name}: uncompressed digest is ${diffId}, but the image configuration lists ${opts.expectDiffId}`);
   }
-  return { digest, diffId, compression, compressedSize, expandedSize, entries, problems };
+  return { name, digest, diffId, compression, compressedSize, expandedSize, entries, problems };
 }
 
 function corrupt(name: string, e: unknown): ImageError {
   const msg = e instanceof Error ? e.message : String(e);
   const truncated = /unexpected end|premature|truncated|unexpected eof/i.test(msg);
   return new ImageError(truncated ? 'truncated-blob' : 'corrupt-blob', `layer ${name}: ${truncated ? 'truncated' : 'corrupt'} (${msg})`, { cause: e });
+}
+
+/** The inspection hooks of image options, for one layer. */
+export function inspectOptions(options: { inspect?: WantsFile; onFile?: (layerKey: string, path: string, bytes: Uint8Array) => void }, key: string): Pick<ReadLayerOptions, 'inspect' | 'onInspect'> {
+  if (!options.inspect || !options.onFile) return {};
+  const onFile = options.onFile;
+  return { inspect: options.inspect, onInspect: (path, bytes) => onFile(key, path, bytes) };
 }

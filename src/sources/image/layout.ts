@@ -4,7 +4,7 @@ import type { Descriptor } from '../../parsers/image/manifest.js';
 import { resolveOciManifest } from './archive.js';
 import { assembleImage } from './assemble.js';
 import { ImageError } from './errors.js';
-import { readLayer, ReadBudget } from './layer.js';
+import { inspectOptions, readLayer, ReadBudget } from './layer.js';
 import { resolveLimits } from './limits.js';
 import type { ReadImage, ReadImageOptions } from './types.js';
 
@@ -59,6 +59,7 @@ export async function readOciLayout(dir: string, reference: string, options: Rea
       name: d.digest,
       wants: options.wants ?? (() => false),
       budget,
+      ...inspectOptions(options, d.digest),
       expectDigest: d.digest,
       expectSize: d.size,
       ...(diffIds?.[i] ? { expectDiffId: diffIds[i] } : {}),

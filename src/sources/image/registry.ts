@@ -6,7 +6,7 @@ import { hostPlatform, MANIFEST_ACCEPT, parseManifestDocument, selectPlatform, t
 import { formatPlatform, formatReference, isLoopbackRegistry, parseReference, registryHost, type ImageReference } from '../../parsers/image/reference.js';
 import { assembleImage } from './assemble.js';
 import { ImageError } from './errors.js';
-import { readLayer, ReadBudget, type WantsFile } from './layer.js';
+import { inspectOptions, readLayer, ReadBudget, type WantsFile } from './layer.js';
 import { resolveLimits, type ImageLimits } from './limits.js';
 import type { ReadImage, ReadImageOptions } from './types.js';
 
@@ -377,6 +377,7 @@ export async function pullImage(refText: string, options: ReadImageOptions = {})
       name: d.digest,
       wants,
       budget,
+      ...inspectOptions(options, d.digest),
       expectDigest: d.digest,
       expectSize: d.size,
       ...(diffIds?.[i] ? { expectDiffId: diffIds[i] } : {}),

@@ -8,6 +8,8 @@ export type ImageSourceKind = 'docker-archive' | 'oci-archive' | 'oci-layout' | 
 
 export interface ImageLayerInfo {
   index: number;
+  /** The name the reader saw the layer under (archive path or blob digest). */
+  key: string;
   /** Digest of the layer as stored (compressed) in the archive or registry. */
   digest: string;
   /** sha256 of the uncompressed tar: the id findings and packages use, the same whatever the source. */
@@ -53,6 +55,9 @@ export interface ReadImageOptions {
   platform?: Platform;
   /** Allow plain HTTP and skip the loopback-only rule. */
   insecure?: boolean;
+  /** Files to read from every layer and hand to `onFile` (then dropped): secret detection. */
+  inspect?: WantsFile;
+  onFile?: (layerKey: string, path: string, bytes: Uint8Array) => void;
   /** Called with byte counts while layers download; the CLI draws a bar only on a TTY. */
   onProgress?: (event: { done: number; total: number; layer: string }) => void;
   /** Docker config directory (default $DOCKER_CONFIG or ~/.docker). */
