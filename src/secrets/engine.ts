@@ -130,26 +130,28 @@ export class SecretScanner {
     let lineNo = 1;
     let lineStart = 0;
     let scanPos = 0;
-    let lineEnd = -1;
+    let lineEnd = -1; // offset of the newline ending the current line (or end); -1: not known yet
     const done = new Map<number, number>(); // detector order -> end of the last window searched
     const doneLine = new Map<number, number>(); // detector order -> line start of the last window
     let cacheKey = '';
     let cacheText = '';
 
     this.prefilter.scan(buf, end, (off, kw) => {
-      if (off >= scanPos) {
-        for (;;) {
-          const nl = buf.indexOf(10, scanPos);
-          if (nl === -1 || nl >= off || nl >= end) break;
-          lineNo++;
-          lineStart = nl + 1;
-          scanPos = nl + 1;
+      // Advance line by line (each newline is looked at once) until the line holding `off`.
+      while (off > lineEnd) {
+        const nl = buf.indexOf(10, scanPos);
+        if (nl === -1 || nl >= end) {
+          lineEnd = end;
+          if (lineEnd < off) lineEnd = off;
+          break;
         }
-        if (scanPos <= off) scanPos = off;
-      }
-      if (lineEnd < off) {
-        const nl = buf.indexOf(10, off);
-        lineEnd = nl === -1 || nl > end ? end : nl;
+        if (nl >= off) {
+          lineEnd = nl;
+          break;
+        }
+        lineNo++;
+        lineStart = nl + 1;
+        scanPos = nl + 1;
       }
       for (const c of this.owners[kw]!) {
         const d = c.detector;
