@@ -14,7 +14,7 @@ async function* tarEntries(input: NodeJS.ReadableStream): AsyncGenerator<{ name:
   const extract = tar.extract();
   input.pipe(extract as unknown as NodeJS.WritableStream);
   for await (const entry of extract) {
-    yield { name: entry.header.name, type: entry.header.type ?? 'file', stream: entry };
+    yield { name: entry.header.name, type: entry.header.type ?? 'file', stream: entry as unknown as Readable };
     entry.resume();
   }
 }
