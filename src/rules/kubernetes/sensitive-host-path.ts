@@ -56,7 +56,7 @@ export default defineRule<KubeDocument>({
     appliesTo: ['kubernetes'],
     description: 'A hostPath volume on the container runtime socket or a system directory such as /, /etc, /proc, /var/run or /root hands the container the node: its credentials, its processes or every other container.',
     remediation: 'Remove the hostPath volume; use a ConfigMap, Secret, emptyDir or a CSI volume instead, and never mount the runtime socket into workloads.',
-    aliases: ['KSV-0006', 'KSV006', 'AVD-KSV-0006', 'CKV_K8S_27', 'docker-sock', 'sensitive-host-mounts', 'DockerSock'],
+    aliases: ['KSV-0006', 'KSV006', 'AVD-KSV-0006', 'KSV-0121', 'KSV121', 'AVD-KSV-0121', 'CKV_K8S_27', 'docker-sock', 'sensitive-host-mounts', 'DockerSock'],
     practice: 'P7',
     references: ['https://kubernetes.io/docs/concepts/storage/volumes/#hostpath', 'https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
     examples: {
