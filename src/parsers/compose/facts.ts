@@ -109,17 +109,22 @@ const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_?K
 const NOT_SECRET_NAME = /(_FILE|_PATH|_DIR|_LENGTH|_LEN|_TTL|_EXPIRY|_EXPIRES?|_EXPIRATION|_TIMEOUT|_ENABLED?|_DISABLED?|_REQUIRED|_TYPE|_MODE|_POLICY|_HEADER|_NAME|_ID|_USER|_USERNAME|_ALGORITHM|_HASH_?ALGO|_ROTATION|_LIFETIME|_AGE)$|ALLOW_EMPTY|RANDOM|GENERATE|SKIP|(^|_)NO_/i;
 const PLACEHOLDER = /^(true|false|yes|no|on|off|null|none|nil|undefined|changeme_?later|<[^>]*>|\*+|x+|\.\.\.)$/i;
 
-const VALUE_SHAPES: [string, RegExp][] = [
-  ['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
-  ['GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/],
-  ['GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/],
-  ['Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
-  ['Stripe secret key', /\b[sr]k_live_[A-Za-z0-9]{20,}/],
-  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
-  ['private key', /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/],
-  ['JSON Web Token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/],
-  ['password in a URL', /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/@\s]*:[^@/\s]+@/],
+const VALUE_SHAPES: [kind: string, phrase: string, shape: RegExp][] = [
+  ['AWS access key id', 'an AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ['GitHub token', 'a GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/],
+  ['GitLab token', 'a GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/],
+  ['Slack token', 'a Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
+  ['Stripe secret key', 'a Stripe secret key', /\b[sr]k_live_[A-Za-z0-9]{20,}/],
+  ['Google API key', 'a Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+  ['private key', 'a private key', /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/],
+  ['JSON Web Token', 'a JSON Web Token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/],
+  ['password in a URL', 'a URL with an embedded password', /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^:/@\s]*:[^@/\s]+@/],
 ];
+
+/** "an AWS access key id", "a URL with an embedded password", … for a kind `literalSecret` returned. */
+export function secretKindPhrase(kind: string): string {
+  return VALUE_SHAPES.find(([k]) => k === kind)?.[1] ?? kind;
+}
 
 /**
  * Why an environment variable's literal value looks like a secret, or undefined. Values that refer
@@ -129,7 +134,7 @@ export function literalSecret(name: string, value: string | undefined, interpola
   if (value === undefined || interpolated) return undefined;
   const v = value.trim();
   if (v === '') return undefined;
-  for (const [kind, re] of VALUE_SHAPES) if (re.test(v)) return kind;
+  for (const [kind, , re] of VALUE_SHAPES) if (re.test(v)) return kind;
   if (!SECRET_NAME.test(name) || NOT_SECRET_NAME.test(name)) return undefined;
   if (PLACEHOLDER.test(v)) return undefined;
   // A path names where the secret is (/run/secrets/db-password), not the secret.

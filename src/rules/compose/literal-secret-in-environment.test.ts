@@ -22,8 +22,8 @@ run(rule, {
       code: 'services:\n  app:\n    image: x:1\n    environment:\n      SA_PASSWORD: example_123\n      DATABASE_URL: mysql://root:whalehello@db:3306/mysql\n      UPLOAD_ID: AKIAIOSFODNN7EXAMPLE\n',
       errors: [
         { line: 5, column: 7, endLine: 5, endColumn: 31, message: 'its name says it is a secret' },
-        { line: 6, column: 7, message: 'looks like a password in a URL' },
-        { line: 7, column: 7, message: 'looks like a AWS access key id' },
+        { line: 6, column: 7, message: 'the value looks like a URL with an embedded password' },
+        { line: 7, column: 7, message: 'the value looks like an AWS access key id' },
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { literalSecret, redact, type ComposeDocument } from '../../parsers/compose/index.js';
+import { literalSecret, redact, secretKindPhrase, type ComposeDocument } from '../../parsers/compose/index.js';
 import { defineRule } from '../types.js';
 
 export default defineRule<ComposeDocument>({
@@ -9,7 +9,7 @@ export default defineRule<ComposeDocument>({
     severity: 'high',
     appliesTo: ['compose'],
     description:
-      'A password, token or key written into the Compose file ends up in version control, in `docker inspect` and in every process listing of the container.',
+      'A password, token or key written into the Compose file ends up in version control, in `docker inspect` output and in the environment of every process in the container.',
     remediation:
       'Declare the secret under the top-level secrets: (from a file or an external store), grant it to the service with secrets:, and point the image at /run/secrets/<name> (many images read NAME_FILE); at the least, interpolate it from an untracked .env with ${NAME}.',
     aliases: [],
@@ -28,7 +28,7 @@ export default defineRule<ComposeDocument>({
     for (const e of s.environment) {
       const kind = literalSecret(e.name, e.value, e.interpolated);
       if (!kind || e.value === undefined) continue;
-      const why = kind === 'name' ? 'its name says it is a secret' : `the value looks like a ${kind}`;
+      const why = kind === 'name' ? 'its name says it is a secret' : `the value looks like ${secretKindPhrase(kind)}`;
       ctx.report({
         message: `Service "${s.name}" sets environment variable ${e.name} to a literal secret (${redact(e.value.trim())}; ${why}); use Compose secrets: instead.`,
         at: { pointer: e.pointer },
