@@ -26,7 +26,7 @@ const tarball = path.join(corpus, 'testdata-all-versions.tar.gz');
 const docPath = path.join(repoRoot, 'docs', 'conformance', 'pss.md');
 const verbose = process.argv.includes('--verbose');
 
-const LIMITS = { entries: 20_000, entryBytes: 1 << 20, totalBytes: 64 << 20 };
+const LIMITS = { entries: 20_000, entryBytes: 1 << 20, totalBytes: 64 << 20, decompressedBytes: 256 << 20 };
 const FIXTURE = /(?:^|\/)testdata\/(baseline|restricted)\/v1\.(\d+)\/(pass|fail)\/([A-Za-z0-9_.-]+)\.yaml$/;
 
 /** The text PSA's own fixture tests expect in the message of each check (fixtures_*.go). */
@@ -98,6 +98,11 @@ async function readTarball(file: string): Promise<Fixture[]> {
   const gunzip = createGunzip();
   source.on('error', (e) => extract.destroy(e));
   gunzip.on('error', (e) => extract.destroy(e));
+  let inflated = 0;
+  gunzip.on('data', (c: Buffer) => {
+    inflated += c.length;
+    if (inflated > LIMITS.decompressedBytes) gunzip.destroy(new Error(`${file} inflates to more than ${LIMITS.decompressedBytes} bytes`));
+  });
   source.pipe(gunzip).pipe(extract);
   await done;
   return out;
