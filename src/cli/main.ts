@@ -5,6 +5,7 @@ import { register as registerExplain } from './commands/explain.js';
 import { register as registerImage } from './commands/image.js';
 import { register as registerPss } from './commands/pss.js';
 import { register as registerRules } from './commands/rules.js';
+import { register as registerSbom } from './commands/sbom.js';
 import { register as registerScan } from './commands/scan.js';
 import { EXIT_USAGE, processIO, UsageError, type CliIO } from './io.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIO): Command {
   registerExplain(program, io);
   registerPss(program, io);
   registerImage(program, io);
+  registerSbom(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   }
