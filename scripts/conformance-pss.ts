@@ -80,7 +80,8 @@ async function readTarball(file: string): Promise<Fixture[]> {
       }
       const chunks: Buffer[] = [];
       let size = 0;
-      stream.on('data', (c: Buffer) => {
+      stream.on('data', (chunk: unknown) => {
+        const c = chunk as Buffer;
         size += c.length;
         total += c.length;
         if (size <= LIMITS.entryBytes) chunks.push(c);
