@@ -47,9 +47,18 @@ export interface RunCommands {
 export function* runs(doc: DockerfileDocument): Generator<RunCommands> {
   for (const ins of doc.instructions) {
     if (ins.keyword !== 'RUN') continue;
-    yield { ins, commands: effectiveCommands(doc.shell(ins)) };
+    let commands = unwrapped.get(ins);
+    if (!commands) {
+      commands = effectiveCommands(doc.shell(ins));
+      unwrapped.set(ins, commands);
+    }
+    yield { ins, commands };
   }
 }
+
+// Every rule walks the same RUNs: unwrap and classify their commands once per instruction.
+const unwrapped = new WeakMap<Instruction, ShellCommand[]>();
+const classified = new WeakMap<readonly ShellCommand[], PackageCall[]>();
 
 /** Whether a RUN mounts a cache or tmpfs at one of the paths (package caches then never reach the image). */
 export function mountsCacheAt(ins: Instruction, paths: RegExp): boolean {
@@ -86,7 +95,10 @@ export function packageCall(cmd: ShellCommand): PackageCall | undefined {
 }
 
 export function packageCalls(commands: readonly ShellCommand[]): PackageCall[] {
+  const cached = classified.get(commands);
+  if (cached) return cached;
   const out: PackageCall[] = [];
+  classified.set(commands, out);
   for (const c of commands) {
     const p = packageCall(c);
     if (p) out.push(p);
