@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { existsSync } from 'node:fs';
+
+// The single-file bundle starts faster; the compiled modules are the fallback.
+const bundle = new URL('../dist/cli/drydock.bundle.mjs', import.meta.url);
+const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
 
 main(process.argv).then(
   (code) => {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import yaml from 'js-yaml';
 import type { IgnoreEntry } from '../engine/suppress.js';
 import type { DrydockConfig } from './types.js';
+import { packageRoot } from '../util/package-root.js';
 
 export const CONFIG_FILE_NAMES = ['drydock.yaml', 'drydock.yml', '.drydock.yaml', '.drydock.yml'];
 export const IGNORE_FILE_NAMES = ['.drydockignore.yaml', '.drydockignore.yml'];
@@ -18,14 +18,14 @@ export class ConfigError extends Error {
   }
 }
 
-const schemaDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas');
+const schemaDir = (): string => path.join(packageRoot(), 'schemas');
 let validators: { config: (v: unknown) => boolean; ignore: (v: unknown) => boolean; errors: () => ErrorObject[] | null | undefined } | undefined;
 
 function getValidators() {
   if (validators) return validators;
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const config = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir, 'drydock.schema.json'), 'utf8')));
-  const ignore = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir, 'drydockignore.schema.json'), 'utf8')));
+  const config = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir(), 'drydock.schema.json'), 'utf8')));
+  const ignore = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir(), 'drydockignore.schema.json'), 'utf8')));
   let last: ErrorObject[] | null | undefined;
   validators = {
     config: (v) => {

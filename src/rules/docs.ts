@@ -28,6 +28,9 @@ export function renderRuleDoc(m: RuleMeta): string {
     m.remediation,
     '',
   ];
+  if (m.examples.settings) {
+    lines.push('The examples below assume these settings in `drydock.yaml`:', '', '```yaml', 'settings:', ...Object.entries(m.examples.settings).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`), '```', '');
+  }
   m.examples.bad.forEach((code, i) => {
     lines.push(`## Bad example${m.examples.bad.length > 1 ? ` ${i + 1}` : ''}`, '', '```' + lang, code.replace(/\n+$/, ''), '```', '');
   });

@@ -8,6 +8,8 @@ export interface RuleExamples {
   bad: string[];
   /** Each must leave the rule silent. */
   good: string[];
+  /** Settings the examples are judged with, for rules that are silent by default (e.g. a registry allowlist). */
+  settings?: Partial<RuleSettings>;
 }
 
 export interface RuleMeta {

@@ -87,12 +87,12 @@ export function createRuleTester(api: TestApi) {
       });
       rule.meta.examples.bad.forEach((code, i) => {
         it(`documented bad example #${i + 1} fires`, () => {
-          expect(lint(rule, code).filter((f) => !f.suppressed).length).toBeGreaterThan(0);
+          expect(lint(rule, code, undefined, rule.meta.examples.settings).filter((f) => !f.suppressed).length).toBeGreaterThan(0);
         });
       });
       rule.meta.examples.good.forEach((code, i) => {
         it(`documented good example #${i + 1} stays silent`, () => {
-          expect(lint(rule, code).filter((f) => !f.suppressed).map(describeFinding)).toEqual([]);
+          expect(lint(rule, code, undefined, rule.meta.examples.settings).filter((f) => !f.suppressed).map(describeFinding)).toEqual([]);
         });
       });
     });

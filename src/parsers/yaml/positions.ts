@@ -38,6 +38,8 @@ export class PositionIndex {
     if (!node) return { start: 0, end: 0 };
     let range = this.valueRange(node);
     for (const key of pointer) {
+      // A flow collection inside a block sequence is logged twice: unwrap the outer copy.
+      while (node.children.length === 1 && node.children[0]!.start === node.start && node.children[0]!.end === node.end) node = node.children[0]!;
       const children: Node[] = node.children;
       let next: Node | undefined;
       let keyNode: Node | undefined;

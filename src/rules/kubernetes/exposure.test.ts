@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createRuleTester } from '../../testing/index.js';
-import hostPort from './host-port.js';
 import ingressTls from './ingress-without-tls.js';
 import serviceExposed from './service-exposed.js';
 
@@ -33,31 +32,6 @@ spec:
       name: 'public LoadBalancer',
       code: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: LoadBalancer\n  loadBalancerSourceRanges: [10.0.0.0/8]\n',
       errors: [{ line: 5, column: 3, message: 'limited by loadBalancerSourceRanges' }],
-    },
-  ],
-});
-
-// K8S-038
-run(hostPort, {
-  valid: ['apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: x:1\n      ports:\n        - containerPort: 80\n          hostPort: 0\n'],
-  invalid: [
-    {
-      name: 'points at each hostPort',
-      code: `apiVersion: apps/v1
-kind: DaemonSet
-metadata: {name: d}
-spec:
-  template:
-    spec:
-      containers:
-        - name: proxy
-          image: x:1
-          ports:
-            - containerPort: 8080
-            - containerPort: 443
-              hostPort: 443
-`,
-      errors: [{ line: 13, column: 15, endColumn: 28, message: 'binds host port 443', container: 'proxy' }],
     },
   ],
 });

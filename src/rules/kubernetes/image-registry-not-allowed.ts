@@ -38,14 +38,14 @@ export default defineRule<KubeDocument>({
     severity: 'medium',
     appliesTo: ['kubernetes'],
     description: 'Images pulled from registries the team does not control or vet bypass its scanning, signing and provenance checks.',
-    remediation: 'Mirror the image into an allowed registry and reference it there, or add the registry to rules.allowedRegistries in drydock.yaml.',
+    remediation: 'Mirror the image into an allowed registry and reference it there, or add the registry to settings.allowedRegistries in drydock.yaml (or --allowed-registries).',
     aliases: ['KSV-0125', 'KSV125', 'AVD-KSV-0125'],
     practice: 'P2',
     references: ['https://kubernetes.io/docs/concepts/containers/images/', 'https://kubernetes.io/docs/concepts/security/security-checklist/#images'],
     examples: {
-      // The rule is silent until allowedRegistries is configured; the examples run with the defaults.
-      bad: [],
-      good: [
+      // The rule is silent until allowedRegistries is configured.
+      settings: { allowedRegistries: ['registry.example.com/platform'] },
+      bad: [
         `apiVersion: v1
 kind: Pod
 metadata:
@@ -54,6 +54,17 @@ spec:
   containers:
     - name: app
       image: docker.io/library/nginx:1.27.3
+`,
+      ],
+      good: [
+        `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: registry.example.com/platform/nginx:1.27.3
 `,
       ],
     },

@@ -36,7 +36,6 @@ import lowRunAsUser from './low-run-as-user.js';
 import lowRunAsGroup from './low-run-as-group.js';
 import secretDataCommitted from './secret-data-committed.js';
 import serviceExposed from './service-exposed.js';
-import hostPort from './host-port.js';
 import ingressWithoutTls from './ingress-without-tls.js';
 
 /** Kubernetes rules, sorted by id. */
@@ -78,6 +77,5 @@ export const kubernetesRules: Rule<any>[] = [
   lowRunAsGroup,
   secretDataCommitted,
   serviceExposed,
-  hostPort,
   ingressWithoutTls,
 ];
