@@ -85,6 +85,8 @@ export interface ComposeService {
   ports: PortMapping[];
   volumes: VolumeMount[];
   environment: EnvVar[];
+  /** `build.args`, in the same shapes as environment. */
+  buildArgs: EnvVar[];
   devices: DeviceMapping[];
   secrets: Value[];
   limits: ResourceLimits;
@@ -100,6 +102,7 @@ interface Parts {
   ports: PortMapping[];
   volumes: VolumeMount[];
   environment: EnvVar[];
+  buildArgs: EnvVar[];
   devices: DeviceMapping[];
   secrets: Value[];
   limits: ResourceLimits;
@@ -212,6 +215,7 @@ function toService(name: string, p: Parts): ComposeService {
     ports: p.ports,
     volumes: p.volumes,
     environment: p.environment,
+    buildArgs: p.buildArgs,
     devices: p.devices,
     secrets: p.secrets,
     limits: p.limits,
@@ -250,6 +254,7 @@ function ownParts(raw: Record<string, unknown>, base: Pointer): Parts {
     ports: portsOf(raw.ports, [...base, 'ports']),
     volumes: volumesOf(raw.volumes, [...base, 'volumes']),
     environment: environmentOf(raw.environment, [...base, 'environment']),
+    buildArgs: isMapping(raw.build) ? environmentOf(raw.build.args, [...base, 'build', 'args']) : [],
     devices: devicesOf(raw.devices, [...base, 'devices']),
     secrets: list('secrets'),
     limits: limitsOf(raw, base),
@@ -277,6 +282,7 @@ function mergeParts(base: Parts, own: Parts): Parts {
     ports: [...base.ports, ...own.ports],
     volumes: byKey(base.volumes, own.volumes, (v) => v.target),
     environment: byKey(base.environment, own.environment, (e) => e.name),
+    buildArgs: byKey(base.buildArgs, own.buildArgs, (e) => e.name),
     devices: [...base.devices, ...own.devices],
     secrets: [...base.secrets, ...own.secrets],
     limits: {

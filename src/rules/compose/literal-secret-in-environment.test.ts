@@ -27,6 +27,11 @@ run(rule, {
       ],
     },
     {
+      name: 'build arguments',
+      code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        - NPM_TOKEN=npm_abcdefghijklmnop\n        - NODE_ENV=production\n',
+      errors: [{ line: 6, column: 11, endLine: 6, endColumn: 41, message: 'sets build argument NPM_TOKEN to a literal secret' }],
+    },
+    {
       name: 'escaped dollars are literal',
       code: 'services:\n  app:\n    image: x:1\n    environment:\n      ADMIN_PASSWORD: "pa$$word"\n',
       errors: [{ line: 5, column: 7 }],

@@ -5,7 +5,7 @@ export default defineRule<ComposeDocument>({
   meta: {
     id: 'DC-015',
     slug: 'literal-secret-in-environment',
-    title: 'Secret written as a literal environment value',
+    title: 'Secret written as a literal environment value or build argument',
     severity: 'high',
     appliesTo: ['compose'],
     description:
@@ -25,16 +25,22 @@ export default defineRule<ComposeDocument>({
   },
   check(doc, ctx) {
     const s = doc.service;
-    for (const e of s.environment) {
-      const kind = literalSecret(e.name, e.value, e.interpolated);
-      if (!kind || e.value === undefined) continue;
-      const why = kind === 'name' ? 'its name says it is a secret' : `the value looks like ${secretKindPhrase(kind)}`;
-      ctx.report({
-        message: `Service "${s.name}" sets environment variable ${e.name} to a literal secret (${redact(e.value.trim())}; ${why}); use Compose secrets: instead.`,
-        at: { pointer: e.pointer },
-        fingerprintData: `env/${e.name}`,
-        properties: { variable: e.name, secretType: kind },
-      });
+    const sources = [
+      { vars: s.environment, what: 'environment variable', key: 'env', advice: 'use Compose secrets: instead' },
+      { vars: s.buildArgs, what: 'build argument', key: 'build-arg', advice: 'build arguments stay in the image history; pass it with build.secrets and RUN --mount=type=secret instead' },
+    ];
+    for (const { vars, what, key, advice } of sources) {
+      for (const e of vars) {
+        const kind = literalSecret(e.name, e.value, e.interpolated);
+        if (!kind || e.value === undefined) continue;
+        const why = kind === 'name' ? 'its name says it is a secret' : `the value looks like ${secretKindPhrase(kind)}`;
+        ctx.report({
+          message: `Service "${s.name}" sets ${what} ${e.name} to a literal secret (${redact(e.value.trim())}; ${why}); ${advice}.`,
+          at: { pointer: e.pointer },
+          fingerprintData: `${key}/${e.name}`,
+          properties: { variable: e.name, secretType: kind },
+        });
+      }
     }
   },
 });
