@@ -100,12 +100,12 @@ function pkg(ecosystem: string, name: string, version: string, extra: Partial<Pa
 let cacheDir: string;
 let db: VulnDatabase;
 
-beforeAll(() => {
+beforeAll(async () => {
   cacheDir = mkdtempSync(join(tmpdir(), 'drydock-match-'));
   const src = join(cacheDir, 'src');
   mkdirSync(src);
   records.forEach((r, i) => writeFileSync(join(src, `${i}.json`), JSON.stringify(r)));
-  importDatabase({ cacheDir, path: src });
+  await importDatabase({ cacheDir, path: src });
   db = VulnDatabase.open(cacheDir);
 });
 afterAll(() => {

@@ -203,6 +203,9 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
   const out: VulnMatch[] = [];
   const note = options.onNote ?? (() => {});
   const unknown = new Set<string>();
+  // First the questions, grouped by ecosystem so the database answers them in batches.
+  const plans: { pkg: Package; scheme: VersionScheme; eco: string; qs: { name: string; key: string; version: string }[] }[] = [];
+  const wanted = new Map<string, string[]>();
   for (const pkg of packages) {
     const scheme = schemeFor(pkg.ecosystem);
     if (!scheme) {
@@ -211,16 +214,28 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
       continue;
     }
     const eco = ecosystemKey(pkg.ecosystem);
-    const hits: Hit[] = [];
-    const seen = new Set<number>();
+    const qs: { name: string; key: string; version: string }[] = [];
     for (const q of queries(pkg)) {
       if (!scheme.valid(q.version)) {
         note({ code: 'vuln-bad-version', message: `${pkg.purl}: version "${q.version}" is not a valid ${scheme.id} version; not checked` });
         continue;
       }
-      let rows: AffectedRow[];
-      rows = options.db.affected(eco, packageKey(pkg.ecosystem, q.name));
-      for (const row of rows) {
+      const key = packageKey(pkg.ecosystem, q.name);
+      qs.push({ ...q, key });
+      let list = wanted.get(eco);
+      if (!list) wanted.set(eco, (list = []));
+      list.push(key);
+    }
+    plans.push({ pkg, scheme, eco, qs });
+  }
+  const answers = new Map<string, Map<string, AffectedRow[]>>();
+  for (const [eco, names] of wanted) answers.set(eco, options.db.affectedMany(eco, names));
+
+  for (const { pkg, scheme, eco, qs } of plans) {
+    const hits: Hit[] = [];
+    const seen = new Set<number>();
+    for (const q of qs) {
+      for (const row of answers.get(eco)?.get(q.key) ?? []) {
         if (row.data.g) continue;
         const res = evaluate(q.version, row.data, scheme);
         if (!res.affected || seen.has(row.vuln.rid)) continue;

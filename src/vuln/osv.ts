@@ -215,3 +215,28 @@ function firstLine(s: string): string {
   const line = s.trim().split(/\r?\n/)[0] ?? '';
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
+
+/** A record reduced to the column values the database stores; cheap to pass between threads. */
+export interface PreparedRecord {
+  id: string;
+  /** modified, published, summary, aliases, upstream, severity, db_severity, url */
+  cols: (string | null)[];
+  affected: [ecosystem: string, name: string, data: string][];
+}
+
+export function prepareRecord(rec: NormalizedRecord): PreparedRecord {
+  return {
+    id: rec.id,
+    cols: [
+      rec.modified,
+      rec.published,
+      rec.summary,
+      rec.aliases.length ? JSON.stringify(rec.aliases) : null,
+      rec.upstream.length ? JSON.stringify(rec.upstream) : null,
+      rec.severity.length ? JSON.stringify(rec.severity) : null,
+      rec.dbSeverity,
+      rec.url,
+    ],
+    affected: rec.affected.map((a) => [a.ecosystem, a.name, JSON.stringify(a.data)]),
+  };
+}

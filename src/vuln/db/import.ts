@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MalformedRecordError, normalizeRecord } from '../osv.js';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MalformedRecordError, normalizeRecord, prepareRecord, type PreparedRecord } from '../osv.js';
 import type { DatabaseBuilder } from './store.js';
-import { DEFAULT_ZIP_LIMITS, ZipReader, type ZipLimits } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipLimits } from './zip.js';
 
 export interface ImportStats {
   records: number;
@@ -13,21 +17,31 @@ export interface ImportStats {
   problems: string[];
 }
 
+export interface ParseResult {
+  records: PreparedRecord[];
+  skipped: number;
+  withdrawn: number;
+  problems: string[];
+}
+
 const MAX_PROBLEMS = 20;
 const MAX_FILE = 64 * 1024 * 1024;
 const MAX_FILES = 2_000_000;
+/** Below this many files, parsing on the main thread is faster than starting workers. */
+const PARALLEL_MIN = 4000;
+const BATCH = 500;
 
-function emptyStats(): ImportStats {
+export function emptyStats(): ImportStats {
   return { records: 0, skipped: 0, withdrawn: 0, duplicates: 0, problems: [] };
 }
 
-/** Parses and adds one JSON document; a malformed one is counted and skipped. */
-function addJson(builder: DatabaseBuilder, bytes: Buffer, name: string, source: string, stats: ImportStats): void {
+/** Parses one JSON document into prepared records; malformed ones are counted, not thrown. */
+export function parseDocument(bytes: Buffer, name: string, out: ParseResult): void {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    skip(stats, `${name}: invalid JSON (${(e as Error).message})`);
+    skip(out, `${name}: invalid JSON (${(e as Error).message})`);
     return;
   }
   // Some mirrors ship arrays of records in one file.
@@ -35,74 +49,189 @@ function addJson(builder: DatabaseBuilder, bytes: Buffer, name: string, source: 
   for (const item of items) {
     try {
       const rec = normalizeRecord(item);
-      if (!rec) {
-        stats.withdrawn++;
-        continue;
-      }
-      if (builder.add(rec, source)) stats.records++;
-      else stats.duplicates++;
+      if (!rec) out.withdrawn++;
+      else out.records.push(prepareRecord(rec));
     } catch (e) {
-      if (e instanceof MalformedRecordError) skip(stats, `${name}: ${e.message}`);
+      if (e instanceof MalformedRecordError) skip(out, `${name}: ${e.message}`);
       else throw e;
     }
   }
 }
 
-function skip(stats: ImportStats, why: string): void {
-  stats.skipped++;
-  if (stats.problems.length < MAX_PROBLEMS) stats.problems.push(why);
+function skip(out: { skipped: number; problems: string[] }, why: string): void {
+  out.skipped++;
+  if (out.problems.length < MAX_PROBLEMS) out.problems.push(why);
+}
+
+/** Work units: files of a directory, or a range of entries of a ZIP archive. */
+export type ImportTask = { kind: 'files'; paths: string[] } | { kind: 'zip'; path: string; limits: ZipLimits; from: number; to: number };
+
+export function runTask(task: ImportTask, zipCache?: { zip?: ZipReader }): ParseResult {
+  const out: ParseResult = { records: [], skipped: 0, withdrawn: 0, problems: [] };
+  if (task.kind === 'files') {
+    for (const p of task.paths) {
+      const size = lstatSync(p).size;
+      if (size > MAX_FILE) {
+        skip(out, `${p}: ${size} bytes is over the ${MAX_FILE}-byte limit`);
+        continue;
+      }
+      parseDocument(readFileSync(p), p, out);
+    }
+    return out;
+  }
+  let zip = zipCache?.zip;
+  if (!zip || zip.path !== task.path) {
+    zip?.close();
+    zip = new ZipReader(task.path, task.limits);
+    if (zipCache) zipCache.zip = zip;
+  }
+  const entries = jsonEntries(zip);
+  for (let i = task.from; i < task.to && i < entries.length; i++) parseDocument(zip.readEntry(entries[i]!), entries[i]!.name, out);
+  if (!zipCache) zip.close();
+  return out;
+}
+
+const jsonEntryCache = new WeakMap<ZipReader, ZipReader['entries']>();
+function jsonEntries(zip: ZipReader): ZipReader['entries'] {
+  let list = jsonEntryCache.get(zip);
+  if (!list) jsonEntryCache.set(zip, (list = zip.entries.filter((e) => !e.isDirectory && e.name.endsWith('.json'))));
+  return list;
+}
+
+function absorb(builder: DatabaseBuilder, source: string, r: ParseResult, stats: ImportStats): void {
+  for (const rec of r.records) {
+    if (builder.add(rec, source)) stats.records++;
+    else stats.duplicates++;
+  }
+  stats.skipped += r.skipped;
+  stats.withdrawn += r.withdrawn;
+  for (const p of r.problems) if (stats.problems.length < MAX_PROBLEMS) stats.problems.push(p);
+}
+
+function workerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function startWorker(): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return new Worker(join(dirname(here), 'import-worker.js'));
+  // Running from source (tests, benchmarks): load the TypeScript worker through tsx's loader.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const url = pathToFileURL(join(dirname(here), 'import-worker.ts')).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
+}
+
+/**
+ * Runs tasks on worker threads and hands results to `absorb` strictly in task order, so the
+ * first of two records with one id wins as it would on one thread.
+ */
+async function runParallel(tasks: ImportTask[], each: (r: ParseResult) => void): Promise<void> {
+  const n = Math.min(workerCount(), tasks.length);
+  const results = new Map<number, ParseResult>();
+  let next = 0;
+  let done = 0;
+  let failure: Error | undefined;
+  const workers: Worker[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const flush = () => {
+      while (results.has(done)) {
+        const r = results.get(done)!;
+        results.delete(done);
+        try {
+          each(r);
+        } catch (e) {
+          fail(e as Error);
+          return;
+        }
+        done++;
+      }
+      if (done === tasks.length) resolve();
+    };
+    const fail = (e: Error) => {
+      if (failure) return;
+      failure = e;
+      reject(e);
+    };
+    const feed = (w: Worker) => {
+      if (failure || next >= tasks.length) return;
+      const seq = next++;
+      w.postMessage({ seq, task: tasks[seq] });
+    };
+    for (let i = 0; i < n; i++) {
+      const w = startWorker();
+      workers.push(w);
+      w.on('message', (m: { seq: number; result?: ParseResult; error?: { message: string; zip?: ZipError['code'] } }) => {
+        if (m.error) {
+          fail(m.error.zip ? new ZipError(m.error.message, m.error.zip) : new Error(m.error.message));
+          return;
+        }
+        results.set(m.seq, m.result!);
+        feed(w);
+        flush();
+      });
+      w.on('error', (e) => fail(e));
+      feed(w);
+    }
+  }).finally(async () => {
+    await Promise.all(workers.map((w) => w.terminate()));
+  });
+}
+
+export interface ImportRunOptions {
+  limits?: ZipLimits;
+  /** Parse on worker threads when the input is large (default true). */
+  parallel?: boolean;
 }
 
 /**
  * Imports every `.json` entry of an OSV ZIP archive. Archive-level damage (structure, CRC, unsafe
  * names, sizes) throws a ZipError and the caller abandons the new database; bad records are skipped.
  */
-export function importZip(
-  builder: DatabaseBuilder,
-  path: string,
-  source: string,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  onProgress?: (done: number, total: number) => void,
-): ImportStats {
+export async function importZip(builder: DatabaseBuilder, path: string, source: string, opts: ImportRunOptions = {}): Promise<ImportStats> {
+  const limits = opts.limits ?? DEFAULT_ZIP_LIMITS;
   const stats = emptyStats();
+  // Opening checks the whole central directory before any record is read.
   const zip = new ZipReader(path, limits);
-  try {
-    const entries = zip.entries.filter((e) => !e.isDirectory && e.name.endsWith('.json'));
-    let done = 0;
-    for (const entry of entries) {
-      const bytes = zip.readEntry(entry);
-      addJson(builder, bytes, entry.name, source, stats);
-      if (onProgress && ++done % 1000 === 0) onProgress(done, entries.length);
+  const count = jsonEntries(zip).length;
+  if (count < PARALLEL_MIN || opts.parallel === false) {
+    try {
+      absorb(builder, source, runTask({ kind: 'zip', path, limits, from: 0, to: count }, { zip }), stats);
+    } finally {
+      zip.close();
     }
-    onProgress?.(entries.length, entries.length);
-  } finally {
-    zip.close();
+    return stats;
   }
+  zip.close();
+  const tasks: ImportTask[] = [];
+  for (let i = 0; i < count; i += BATCH) tasks.push({ kind: 'zip', path, limits, from: i, to: Math.min(count, i + BATCH) });
+  await runParallel(tasks, (r) => absorb(builder, source, r, stats));
   return stats;
 }
 
 /** Imports every `.json` file below `dir`, without following symbolic links. */
-export function importDirectory(builder: DatabaseBuilder, dir: string, source: string): ImportStats {
-  const stats = emptyStats();
-  let files = 0;
+export async function importDirectory(builder: DatabaseBuilder, dir: string, source: string, opts: ImportRunOptions = {}): Promise<ImportStats> {
+  const paths: string[] = [];
   const walk = (d: string, depth: number) => {
     if (depth > 32) return;
-    for (const ent of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const ent of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = join(d, ent.name);
       if (ent.isSymbolicLink()) continue;
       if (ent.isDirectory()) walk(p, depth + 1);
       else if (ent.isFile() && ent.name.endsWith('.json')) {
-        if (++files > MAX_FILES) throw new Error(`more than ${MAX_FILES} files under ${dir}`);
-        const size = lstatSync(p).size;
-        if (size > MAX_FILE) {
-          skip(stats, `${p}: ${size} bytes is over the ${MAX_FILE}-byte limit`);
-          continue;
-        }
-        addJson(builder, readFileSync(p), p, source, stats);
+        if (paths.length >= MAX_FILES) throw new Error(`more than ${MAX_FILES} files under ${dir}`);
+        paths.push(p);
       }
     }
   };
   walk(dir, 0);
+  const stats = emptyStats();
+  if (paths.length < PARALLEL_MIN || opts.parallel === false) {
+    absorb(builder, source, runTask({ kind: 'files', paths }), stats);
+    return stats;
+  }
+  const tasks: ImportTask[] = [];
+  for (let i = 0; i < paths.length; i += BATCH) tasks.push({ kind: 'files', paths: paths.slice(i, i + BATCH) });
+  await runParallel(tasks, (r) => absorb(builder, source, r, stats));
   return stats;
 }
 

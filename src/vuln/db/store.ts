@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import type { NormalizedRecord, OsvSeverity, StoredAffected } from '../osv.js';
+import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
 
 export const DB_SCHEMA_VERSION = '1';
@@ -90,6 +90,7 @@ export class VulnDatabase {
   private readonly byPackage: Database.Statement<[string, string], { rid: number; data: string }>;
   private readonly vulnById: Database.Statement<[number], VulnRow>;
   private readonly vulnCache = new Map<number, StoredVuln>();
+  private readonly batch = new Map<number, Database.Statement<string[], VulnRow & { name: string; data: string }>>();
 
   private constructor(readonly path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -126,24 +127,39 @@ export class VulnDatabase {
     return rows.map((r) => ({ vuln: this.vuln(r.rid), data: JSON.parse(r.data) as StoredAffected }));
   }
 
+  /** The affected entries of many packages of one ecosystem, fetched in a few batched queries. */
+  affectedMany(ecosystemKey: string, nameKeys: string[]): Map<string, AffectedRow[]> {
+    const out = new Map<string, AffectedRow[]>();
+    const unique = [...new Set(nameKeys)];
+    const CHUNK = 500;
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const part = unique.slice(i, i + CHUNK);
+      let stmt = this.batch.get(part.length);
+      if (!stmt) {
+        stmt = this.db.prepare(
+          `SELECT a.name, a.data, v.rid, v.id, v.modified, v.published, v.summary, v.aliases, v.upstream, v.severity, v.db_severity, v.url
+           FROM affected a JOIN vulns v ON v.rid = a.vuln WHERE a.ecosystem = ? AND a.name IN (${part.map(() => '?').join(',')})`,
+        ) as Database.Statement<string[], VulnRow & { name: string; data: string }>;
+        this.batch.set(part.length, stmt);
+      }
+      for (const r of stmt.all(ecosystemKey, ...part)) {
+        let list = out.get(r.name);
+        if (!list) out.set(r.name, (list = []));
+        list.push({ vuln: this.cachedVuln(r), data: JSON.parse(r.data) as StoredAffected });
+      }
+    }
+    return out;
+  }
+
+  private cachedVuln(row: VulnRow): StoredVuln {
+    let v = this.vulnCache.get(row.rid);
+    if (!v) this.vulnCache.set(row.rid, (v = toVuln(row)));
+    return v;
+  }
+
   private vuln(rid: number): StoredVuln {
     let v = this.vulnCache.get(rid);
-    if (!v) {
-      const row = this.vulnById.get(rid)!;
-      v = {
-        rid: row.rid,
-        id: row.id,
-        modified: row.modified,
-        published: row.published,
-        summary: row.summary,
-        aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [],
-        upstream: row.upstream ? (JSON.parse(row.upstream) as string[]) : [],
-        severity: row.severity ? (JSON.parse(row.severity) as OsvSeverity[]) : [],
-        dbSeverity: row.db_severity,
-        url: row.url,
-      };
-      this.vulnCache.set(rid, v);
-    }
+    if (!v) this.vulnCache.set(rid, (v = toVuln(this.vulnById.get(rid)!)));
     return v;
   }
 
@@ -160,6 +176,21 @@ export class VulnDatabase {
       sources: JSON.parse(this.meta('sources') ?? '[]') as SourceInfo[],
     };
   }
+}
+
+function toVuln(row: VulnRow): StoredVuln {
+  return {
+    rid: row.rid,
+    id: row.id,
+    modified: row.modified,
+    published: row.published,
+    summary: row.summary,
+    aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [],
+    upstream: row.upstream ? (JSON.parse(row.upstream) as string[]) : [],
+    severity: row.severity ? (JSON.parse(row.severity) as OsvSeverity[]) : [],
+    dbSeverity: row.db_severity,
+    url: row.url,
+  };
 }
 
 interface VulnRow {
@@ -225,24 +256,12 @@ export class DatabaseBuilder {
   }
 
   /** Adds one record; returns false when a record with that id is already in (first one wins). */
-  add(rec: NormalizedRecord, source: string): boolean {
+  add(rec: PreparedRecord, source: string): boolean {
     if (this.seen.has(rec.id)) return false;
     this.seen.add(rec.id);
     const rid = ++this.rid;
-    this.insVuln.run(
-      rid,
-      rec.id,
-      source,
-      rec.modified,
-      rec.published,
-      rec.summary,
-      rec.aliases.length ? JSON.stringify(rec.aliases) : null,
-      rec.upstream.length ? JSON.stringify(rec.upstream) : null,
-      rec.severity.length ? JSON.stringify(rec.severity) : null,
-      rec.dbSeverity,
-      rec.url,
-    );
-    for (const a of rec.affected) this.insAff.run(rid, a.ecosystem, a.name, JSON.stringify(a.data));
+    this.insVuln.run(rid, rec.id, source, ...rec.cols);
+    for (const a of rec.affected) this.insAff.run(rid, a[0], a[1], a[2]);
     if (++this.pending >= 20000) {
       this.db.exec('COMMIT');
       this.db.exec('BEGIN');

@@ -187,7 +187,7 @@ export async function updateDatabase(opts: UpdateOptions): Promise<UpdateResult>
     let total: ImportStats = { records: 0, skipped: 0, withdrawn: 0, duplicates: 0, problems: [] };
     for (const f of files) {
       log(`importing ${f.eco} (${f.d.bytes} bytes)`);
-      const stats = importZip(builder, f.d.path, f.eco, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      const stats = await importZip(builder, f.d.path, f.eco, { limits: opts.zipLimits ?? DEFAULT_ZIP_LIMITS });
       total = addStats(total, stats);
       builder.sources.push({ name: f.eco, origin: f.url, fetchedAt: now().toISOString(), records: stats.records, skipped: stats.skipped, withdrawn: stats.withdrawn, sha256: f.d.sha256 });
     }
@@ -213,7 +213,7 @@ export interface ImportOptions {
 }
 
 /** Imports local OSV data (air-gapped sites) as the source "import", keeping other sources. */
-export function importDatabase(opts: ImportOptions): UpdateResult {
+export async function importDatabase(opts: ImportOptions): Promise<UpdateResult> {
   const dir = dbDir(opts.cacheDir);
   mkdirSync(dir, { recursive: true });
   const release = acquireLock(dir);
@@ -229,7 +229,7 @@ export function importDatabase(opts: ImportOptions): UpdateResult {
       if (keep.length > 0) builder.copyFrom(target, keep);
     }
     const isDir = statSync(opts.path).isDirectory();
-    const stats = isDir ? importDirectory(builder, opts.path, 'import') : importZip(builder, opts.path, 'import', opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
+    const stats = isDir ? await importDirectory(builder, opts.path, 'import') : await importZip(builder, opts.path, 'import', { limits: opts.zipLimits ?? DEFAULT_ZIP_LIMITS });
     builder.sources.push({ name: 'import', origin: opts.path, fetchedAt: now().toISOString(), records: stats.records, skipped: stats.skipped, withdrawn: stats.withdrawn });
     builder.finish({ builtAt: now().toISOString() });
     const sources = builder.sources;

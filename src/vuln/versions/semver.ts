@@ -47,9 +47,20 @@ export function compareSemverParsed(a: SemVer, b: SemVer): number {
 }
 
 /** Build metadata does not take part in ordering. */
+const cache = new Map<string, SemVer | undefined>();
+function cachedParse(v: string): SemVer | undefined {
+  let p = cache.get(v);
+  if (p === undefined && !cache.has(v)) {
+    if (cache.size > 100_000) cache.clear();
+    p = parseSemver(v);
+    cache.set(v, p);
+  }
+  return p;
+}
+
 export function compareSemver(a: string, b: string): number {
-  const x = parseSemver(a);
-  const y = parseSemver(b);
+  const x = cachedParse(a);
+  const y = cachedParse(b);
   if (!x || !y) throw new Error(`invalid semantic version: ${!x ? a : b}`);
   return compareSemverParsed(x, y);
 }

@@ -1,0 +1,142 @@
+/**
+ * Vulnerability database benchmark: builds a database of synthetic OSV advisories and reports
+ *  - the import rate next to the floor of merely reading and JSON-parsing the same files;
+ *  - the time to match 10,000 packages across ecosystems;
+ *  - the database size on disk next to the uncompressed JSON.
+ * Usage: npx tsx bench/vuln.ts [advisories=200000] [packages=10000]
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Package } from '../src/model/index.js';
+import { dbPath } from '../src/vuln/db/paths.js';
+import { VulnDatabase } from '../src/vuln/db/store.js';
+import { importDatabase } from '../src/vuln/db/update.js';
+import { matchVulnerabilities } from '../src/vuln/match.js';
+
+const N = Number(process.argv[2] ?? 200_000);
+const P = Number(process.argv[3] ?? 10_000);
+
+// Deterministic pseudo-random numbers so runs compare.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+const int = (n: number) => Math.floor(rnd() * n);
+
+interface Eco {
+  eco: string;
+  purl: string;
+  names: number;
+  version: (major: number, minor: number, patch: number) => string;
+  range: 'SEMVER' | 'ECOSYSTEM';
+  prefix: string;
+}
+const ECOS: Eco[] = [
+  { eco: 'npm', purl: 'npm', names: 8000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'SEMVER', prefix: 'GHSA' },
+  { eco: 'PyPI', purl: 'pypi', names: 6000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'ECOSYSTEM', prefix: 'PYSEC' },
+  { eco: 'Go', purl: 'golang', names: 4000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'SEMVER', prefix: 'GO' },
+  { eco: 'Maven', purl: 'maven', names: 5000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'ECOSYSTEM', prefix: 'GHSA' },
+  { eco: 'crates.io', purl: 'cargo', names: 2000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'SEMVER', prefix: 'RUSTSEC' },
+  { eco: 'RubyGems', purl: 'gem', names: 2000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'ECOSYSTEM', prefix: 'GHSA' },
+  { eco: 'NuGet', purl: 'nuget', names: 2000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'ECOSYSTEM', prefix: 'GHSA' },
+  { eco: 'Packagist', purl: 'composer', names: 2000, version: (a, b, c) => `${a}.${b}.${c}`, range: 'ECOSYSTEM', prefix: 'GHSA' },
+  { eco: 'Debian:12', purl: 'deb', names: 3000, version: (a, b, c) => `${a}.${b}.${c}-${1 + (c % 3)}+deb12u${1 + (b % 4)}`, range: 'ECOSYSTEM', prefix: 'DEBIAN-CVE' },
+  { eco: 'Ubuntu:22.04:LTS', purl: 'deb', names: 3000, version: (a, b, c) => `${a}.${b}.${c}-${1 + (c % 3)}ubuntu${1 + (b % 4)}`, range: 'ECOSYSTEM', prefix: 'UBUNTU-CVE' },
+  { eco: 'Alpine:v3.20', purl: 'apk', names: 1500, version: (a, b, c) => `${a}.${b}.${c}-r${c % 5}`, range: 'ECOSYSTEM', prefix: 'ALPINE-CVE' },
+];
+const WORDS = 'buffer overflow in parser allows remote attackers to cause denial of service via crafted input leading to memory corruption and possibly arbitrary code execution when handling untrusted data'.split(' ');
+const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+const nameOf = (e: Eco, i: number) => (e.eco === 'Maven' ? `org.example${i % 50}:artifact-${i}` : e.eco === 'Go' ? `github.com/example${i % 100}/module-${i}` : `package-${i}`);
+
+function advisory(i: number, e: Eco): object {
+  const cve = `CVE-${2015 + (i % 10)}-${10000 + i}`;
+  const id = e.prefix === 'GHSA' ? `GHSA-${i.toString(36).padStart(4, '0')}-${int(46656).toString(36).padStart(4, '0')}-bench` : e.prefix.endsWith('CVE') ? `${e.prefix}-${cve.slice(4)}` : `${e.prefix}-${2015 + (i % 10)}-${i}`;
+  const major = int(6);
+  const minor = int(20);
+  const events: object[] = [{ introduced: int(3) === 0 ? '0' : e.version(major, 0, 0) }];
+  if (int(10) > 0) events.push({ fixed: e.version(major, minor, 1 + int(30)) });
+  else events.push({ last_affected: e.version(major, minor, int(30)) });
+  const ranges: object[] = [{ type: e.range, events }];
+  if (int(4) === 0) ranges.push({ type: e.range, events: [{ introduced: e.version(major + 1, 0, 0) }, { fixed: e.version(major + 1, 2, int(9)) }] });
+  const affected: Record<string, unknown> = { package: { ecosystem: e.eco, name: nameOf(e, int(e.names)), purl: `pkg:${e.purl}/x` }, ranges };
+  if (e.eco === 'PyPI' || int(5) === 0) affected.versions = Array.from({ length: 5 + int(30) }, (_, k) => e.version(major, Math.floor(k / 10), k % 10));
+  if (e.eco.startsWith('Debian')) affected.ecosystem_specific = { urgency: pick(['low', 'medium', 'high', 'not yet assigned']) };
+  const rec: Record<string, unknown> = {
+    schema_version: '1.6.0',
+    id,
+    modified: '2024-06-01T12:00:00Z',
+    published: '2024-05-01T12:00:00Z',
+    aliases: id.startsWith('CVE') ? [] : [cve],
+    summary: sentence(8),
+    details: sentence(60 + int(80)),
+    affected: [affected],
+    references: [
+      { type: 'ADVISORY', url: `https://nvd.nist.gov/vuln/detail/${cve}` },
+      { type: 'WEB', url: `https://example.com/advisories/${i}` },
+      { type: 'PACKAGE', url: `https://example.com/pkg/${i}` },
+    ],
+    database_specific: { severity: pick(['LOW', 'MODERATE', 'HIGH', 'CRITICAL']), cwe_ids: ['CWE-79'], github_reviewed: true },
+  };
+  if (int(3) > 0) rec.severity = [{ type: 'CVSS_V3', score: `CVSS:3.1/AV:${pick(['N', 'A', 'L'])}/AC:${pick(['L', 'H'])}/PR:${pick(['N', 'L', 'H'])}/UI:${pick(['N', 'R'])}/S:${pick(['U', 'C'])}/C:${pick(['H', 'L', 'N'])}/I:${pick(['H', 'L', 'N'])}/A:${pick(['H', 'L', 'N'])}` }];
+  return rec;
+}
+
+function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'drydock-bench-vuln-'));
+try {
+  // 1. Generate the advisories as an extracted OSV export: one JSON file per record.
+  let t = performance.now();
+  const src = join(work, 'osv');
+  let jsonBytes = 0;
+  for (const e of ECOS) mkdirSync(join(src, e.eco.replace(/[:/]/g, '_')), { recursive: true });
+  for (let i = 0; i < N; i++) {
+    const e = ECOS[i % ECOS.length]!;
+    const text = JSON.stringify(advisory(i, e));
+    jsonBytes += Buffer.byteLength(text);
+    writeFileSync(join(src, e.eco.replace(/[:/]/g, '_'), `${i}.json`), text);
+  }
+  console.log(`generated ${N} advisories (${mib(jsonBytes)} of JSON) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  // 2. The floor: read and parse the same files, nothing else.
+  t = performance.now();
+  let parsed = 0;
+  for (const d of readdirSync(src)) {
+    for (const f of readdirSync(join(src, d))) {
+      const v = JSON.parse(readFileSync(join(src, d, f), 'utf8')) as { id?: string };
+      if (v.id) parsed++;
+    }
+  }
+  const floorS = (performance.now() - t) / 1000;
+
+  // 3. The import.
+  const cacheDir = join(work, 'cache');
+  t = performance.now();
+  const res = importDatabase({ cacheDir, path: src });
+  const importS = (performance.now() - t) / 1000;
+  if (res.stats.records !== N || parsed !== N) throw new Error(`imported ${res.stats.records}, parsed ${parsed}, expected ${N}`);
+  const dbBytes = statSync(dbPath(cacheDir)).size;
+
+  console.log(`read+parse floor : ${(N / floorS).toFixed(0).padStart(8)} records/s (${floorS.toFixed(2)} s)`);
+  console.log(`import           : ${(N / importS).toFixed(0).padStart(8)} records/s (${importS.toFixed(2)} s)  = ${(floorS / importS).toFixed(2)}x the floor's rate`);
+  console.log(`database size    : ${mib(dbBytes)} vs ${mib(jsonBytes)} of JSON = ${(dbBytes / jsonBytes).toFixed(2)}x`);
+
+  // 4. Matching 10,000 packages across ecosystems (about half of them named in advisories).
+  const packages: Package[] = [];
+  for (let i = 0; i < P; i++) {
+    const e = ECOS[i % ECOS.length]!;
+    const name = i % 2 === 0 ? nameOf(e, int(e.names)) : `unlisted-${i}`;
+    const version = e.version(int(6), int(20), int(30));
+    packages.push({ name, version, ecosystem: e.eco.replace(':LTS', ''), purl: `pkg:${e.purl}/${name}@${version}`, type: e.purl, locations: [{ path: 'lock' }], foundBy: 'bench', ...(e.eco.startsWith('Debian') ? { sourceName: name } : {}) });
+  }
+  const db = VulnDatabase.open(cacheDir);
+  t = performance.now();
+  const matches = matchVulnerabilities(packages, { db });
+  const matchS = (performance.now() - t) / 1000;
+  db.close();
+  console.log(`match            : ${P} packages in ${(matchS * 1000).toFixed(0)} ms (${matches.length} findings), target < 1000 ms = ${(matchS / 1).toFixed(2)}x the budget`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
