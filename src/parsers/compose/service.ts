@@ -92,6 +92,11 @@ export interface ComposeService {
   limits: ResourceLimits;
   /** Set when the service extends a service of another file, which is not read. */
   extendsFile?: string;
+  /**
+   * True when the service has neither image nor build (nor extends): it only completes a service
+   * defined in another file (an override file), so missing attributes say nothing.
+   */
+  partial: boolean;
 }
 
 interface Parts {
@@ -219,6 +224,7 @@ function toService(name: string, p: Parts): ComposeService {
     devices: p.devices,
     secrets: p.secrets,
     limits: p.limits,
+    partial: !fields.has('image') && !fields.has('build') && !fields.has('extends') && p.extendsFile === undefined,
   };
   const image = field('image');
   if (image) service.image = image;

@@ -6,6 +6,7 @@ const run = createRuleTester({ describe, it, expect });
 
 run(rule, {
   valid: [
+    { name: 'an override fragment without image or build', filename: 'docker-compose.override.yml', code: 'services:\n  app:\n    ports: ["127.0.0.1:8080:80"]\n' },
     'services:\n  web:\n    image: nginx:1.27\n    cap_drop: [all]\n',
     { name: 'CAP_ prefix', code: 'services:\n  web:\n    image: nginx:1.27\n    cap_drop:\n      - CAP_ALL\n' },
   ],

@@ -23,6 +23,7 @@ export default defineRule<ComposeDocument>({
     const s = doc.service;
     if (s.capDrop.some((c) => c.text !== undefined && capabilityName(c.text) === 'ALL')) return;
     const field = s.field('cap_drop');
+    if (!field && s.partial) return; // an override fragment: the full definition is elsewhere
     ctx.report({
       message: field
         ? `Service "${s.name}" drops some capabilities but not ALL; the rest of Docker's default set stays.`

@@ -6,6 +6,7 @@ const run = createRuleTester({ describe, it, expect });
 
 run(rule, {
   valid: [
+    { name: 'an override fragment without image or build', filename: 'docker-compose.override.yml', code: 'services:\n  app:\n    ports: ["127.0.0.1:8080:80"]\n' },
     'services:\n  app:\n    image: x:1\n    deploy:\n      resources:\n        limits:\n          cpus: 100\n',
     { name: 'a variable decides it', code: 'services:\n  app:\n    image: x:1\n    deploy:\n      resources:\n        limits:\n          cpus: ${LIMIT}\n' },
     { name: 'inherited through extends', code: 'services:\n  base:\n    image: x:1\n    deploy: {resources: {limits: {cpus: 100}}}\n  app:\n    extends: base\n' },

@@ -33,6 +33,7 @@ export default defineRule<ComposeDocument>({
       });
       return;
     }
+    if (s.partial) return; // an override fragment: the full definition is elsewhere
     ctx.report({
       message: `Service "${s.name}" sets no CPU limit (deploy.resources.limits.cpus or cpus).`,
       at: doc.keyAt(s.pointer),

@@ -33,6 +33,7 @@ export default defineRule<ComposeDocument>({
       });
       return;
     }
+    if (s.partial) return; // an override fragment: the full definition is elsewhere
     ctx.report({
       message: `Service "${s.name}" sets no memory limit (deploy.resources.limits.memory or mem_limit).`,
       at: doc.keyAt(s.pointer),

@@ -6,6 +6,7 @@ const run = createRuleTester({ describe, it, expect });
 
 run(rule, {
   valid: [
+    { name: 'an override fragment without image or build', filename: 'docker-compose.override.yml', code: 'services:\n  app:\n    ports: ["127.0.0.1:8080:80"]\n' },
     'services:\n  app:\n    image: alpine:3.20\n    security_opt: [no-new-privileges]\n',
     { name: 'with =true', code: 'services:\n  app:\n    image: alpine:3.20\n    security_opt:\n      - no-new-privileges=true\n' },
   ],

@@ -45,6 +45,7 @@ export default defineRule<ComposeDocument>({
     }
     if (set) return;
     const field = s.field('security_opt');
+    if (!field && s.partial) return; // an override fragment: the full definition is elsewhere
     ctx.report({
       message: `Service "${s.name}" does not set security_opt no-new-privileges:true; processes may gain privileges through setuid binaries.`,
       at: field ? { pointer: field.pointer } : doc.keyAt(s.pointer),

@@ -33,6 +33,7 @@ export default defineRule<ComposeDocument>({
       });
       return;
     }
+    if (s.partial) return; // an override fragment: the full definition is elsewhere
     ctx.report({
       message: `Service "${s.name}" sets no process (pids) limit (deploy.resources.limits.pids or pids_limit).`,
       at: doc.keyAt(s.pointer),

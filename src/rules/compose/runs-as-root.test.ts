@@ -6,6 +6,7 @@ const run = createRuleTester({ describe, it, expect });
 
 run(rule, {
   valid: [
+    { name: 'an override fragment without image or build', filename: 'docker-compose.override.yml', code: 'services:\n  app:\n    ports: ["127.0.0.1:8080:80"]\n' },
     'services:\n  app:\n    image: x:1\n    user: "1000:1000"\n',
     { name: 'a named user', code: 'services:\n  app:\n    image: x:1\n    user: postgres\n' },
     { name: 'a variable without a default', code: 'services:\n  app:\n    image: x:1\n    user: ${UID}\n' },

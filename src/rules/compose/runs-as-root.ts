@@ -22,6 +22,7 @@ export default defineRule<ComposeDocument>({
     const s = doc.service;
     const user = s.field('user');
     if (!user) {
+      if (s.partial) return; // an override fragment: the full definition is elsewhere
       ctx.report({
         message: `Service "${s.name}" does not set user; it runs as the image's user, which is root unless the image sets a non-root USER.`,
         at: doc.keyAt(s.pointer),

@@ -6,6 +6,7 @@ const run = createRuleTester({ describe, it, expect });
 
 run(rule, {
   valid: [
+    { name: 'an override fragment without image or build', filename: 'docker-compose.override.yml', code: 'services:\n  app:\n    ports: ["127.0.0.1:8080:80"]\n' },
     'services:\n  web:\n    image: nginx:1.27\n    read_only: true\n',
     { name: 'a default of true', code: 'services:\n  web:\n    image: nginx:1.27\n    read_only: ${RO:-true}\n' },
     { name: 'a variable without a default', code: 'services:\n  web:\n    image: nginx:1.27\n    read_only: ${RO}\n' },
@@ -20,6 +21,12 @@ run(rule, {
       name: 'false: points at the key',
       code: 'services:\n  web:\n    image: nginx:1.27\n    read_only: false\n',
       errors: [{ line: 4, column: 5, endLine: 4, endColumn: 21, message: 'sets read_only to false' }],
+    },
+    {
+      name: 'an override fragment that sets it false still fires',
+      filename: 'compose.dev.yaml',
+      code: 'services:\n  web:\n    read_only: false\n',
+      errors: [{ line: 3, column: 5, endLine: 3, endColumn: 21 }],
     },
     {
       name: 'quoted service names keep their quotes in the range',

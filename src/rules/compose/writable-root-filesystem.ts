@@ -23,6 +23,7 @@ export default defineRule<ComposeDocument>({
     const flag = s.flag('read_only');
     if (flag?.value === true) return;
     if (flag && flag.value === undefined) return; // decided by a variable without a default
+    if (!flag && s.partial) return; // an override fragment: the full definition is elsewhere
     ctx.report({
       message: flag
         ? `Service "${s.name}" sets read_only to ${String(flag.at.raw)}; its root filesystem is writable.`
