@@ -175,6 +175,7 @@ export function finishResult(input: FinishInput): ScanResult {
       ...(baseline ? { baseline } : {}),
       now: input.now ?? new Date(),
       ruleMeta: (id) => byId.get(id),
+      target: input.target,
     }),
   );
   let findings = input.findings;

@@ -25,6 +25,8 @@ export interface SuppressOptions {
   baseline?: ReadonlySet<string>;
   now: Date;
   ruleMeta(ruleId: string): RuleMeta | undefined;
+  /** The scan target as written; path globs also match paths relative to it. */
+  target?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export function applySuppressions(findings: Finding[], options: SuppressOptions)
       if (entry.fingerprint && entry.fingerprint !== f.fingerprint) continue;
       if (entry.id && !idMatches(entry.id, f, options.ruleMeta(f.ruleId))) continue;
       if (!entry.id && !entry.fingerprint) continue;
-      if (!path(f.location.path)) continue;
+      if (!path(f.location.path) && !path(relativeTo(f.location.path, options.target))) continue;
       if (entry.purls && entry.purls.length > 0) {
         const p = typeof f.properties?.purl === 'string' ? f.properties.purl : undefined;
         if (!p || !purl(p)) continue;
@@ -76,4 +78,10 @@ function idMatches(id: string, f: Finding, meta: RuleMeta | undefined): boolean 
   // Vulnerability findings carry their ids and aliases as properties.
   const ids = f.properties?.ids;
   return Array.isArray(ids) && ids.some((x) => typeof x === 'string' && x.toUpperCase() === id.toUpperCase());
+}
+
+function relativeTo(p: string, target: string | undefined): string {
+  if (!target) return p;
+  const prefix = target.replace(/\/+$/, '') + '/';
+  return p.startsWith(prefix) ? p.slice(prefix.length) : p;
 }
