@@ -135,6 +135,9 @@ export class SecretScanner {
     const doneLine = new Map<number, number>(); // detector order -> line start of the last window
     let cacheKey = '';
     let cacheText = '';
+    // Per keyword: the line and the offset up to which its detectors have already been run.
+    const kwLine = new Float64Array(this.owners.length).fill(-1);
+    const kwUntil = new Float64Array(this.owners.length);
 
     this.prefilter.scan(buf, end, (off, kw) => {
       // Advance line by line (each newline is looked at once) until the line holding `off`.
@@ -153,6 +156,9 @@ export class SecretScanner {
         lineStart = nl + 1;
         scanPos = nl + 1;
       }
+      // A keyword repeated on a stretch already searched (a run of 'aaaa…') costs one comparison.
+      if (kwLine[kw] === lineStart && off + 256 < kwUntil[kw]!) return;
+      let until = Infinity;
       for (const c of this.owners[kw]!) {
         const d = c.detector;
         let ws: number;
@@ -169,16 +175,19 @@ export class SecretScanner {
           we = Math.min(lineEnd, off + WINDOW_AFTER);
           while (we < lineEnd && (buf[we]! & 0xc0) === 0x80) we++;
         }
+        if (we < until) until = we;
         if (doneLine.get(c.order) === lineStart && (done.get(c.order) ?? -1) >= Math.min(we, off + 256)) continue;
         doneLine.set(c.order, lineStart);
         done.set(c.order, we);
         const key = `${ws}:${we}`;
         if (key !== cacheKey) {
           cacheKey = key;
-          cacheText = utf8.decode(buf.subarray(ws, we));
+          cacheText = buf.toString('utf8', ws, we);
         }
         this.searchWindow(c, cacheText, buf, ws, lineStart, lineNo, found, seen);
       }
+      kwLine[kw] = lineStart;
+      kwUntil[kw] = until;
     });
     return this.resolve(found);
   }

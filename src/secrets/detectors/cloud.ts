@@ -109,7 +109,7 @@ export const cloudDetectors = [
     title: 'Microsoft Entra ID (Azure AD) client secret',
     category: 'cloud',
     severity: 'critical',
-    keywords: ['q~'],
+    keywords: ['0q~', '1q~', '2q~', '3q~', '4q~', '5q~', '6q~', '7q~', '8q~', '9q~'],
     pattern: new RegExp(`${L}([a-zA-Z0-9_~.]{3}\\dQ~[a-zA-Z0-9_~.\\-]{31,34})${R}`),
     minEntropy: 3.5,
   }),

@@ -153,7 +153,7 @@ export const saasDetectors = [
   // Productivity and developer SaaS
   simple('linear-api-key', 'Linear API key', 'lin_api_', '[A-Za-z0-9]{40}', 'high'),
   simple('notion-integration-token', 'Notion integration token', 'ntn_', '[0-9]{11}[A-Za-z0-9]{35}', 'high'),
-  simple('airtable-personal-access-token', 'Airtable personal access token', 'pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', 'high', { keywords: ['pat'] }),
+  simple('airtable-personal-access-token', 'Airtable personal access token', 'pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', 'high', { keywords: ['airtable'] }),
   simple('asana-personal-access-token', 'Asana personal access token', '[0-9]/', '[0-9]{16}:[A-Za-z0-9]{32}', 'high', { keywords: ['asana'] }),
   simple('figma-personal-access-token', 'Figma personal access token', 'figd_', '[A-Za-z0-9_\\-]{40}', 'high'),
   simple('postman-api-key', 'Postman API key', 'PMAK-', '[a-f0-9]{24}-[a-f0-9]{34}', 'high'),
