@@ -28,6 +28,13 @@ export interface Catalog {
 }
 
 const OS_RELEASE = ['etc/os-release', 'usr/lib/os-release'];
+
+/**
+ * Catalogers whose files are large and self-contained (executables, Java archives): a reader may
+ * hand these over while it streams each layer, instead of buffering them until the end.
+ */
+export const STREAMED_CATALOGERS: readonly string[] = ['go-binary', 'cargo-auditable', 'java-archive'];
+export const BUFFERED_CATALOGERS: readonly string[] = allCatalogers.map((c) => c.id).filter((id) => !STREAMED_CATALOGERS.includes(id));
 const DEFAULT_MAX_FILE = 512 * 1024 * 1024;
 
 interface FileEntry {

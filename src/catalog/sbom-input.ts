@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import * as CDX from '@cyclonedx/cyclonedx-library';
+import { createRequire } from 'node:module';
+import type * as CDX from '@cyclonedx/cyclonedx-library';
 import type { Finding, Package, ScanResult } from '../model/index.js';
 
 /** What an SBOM describes: set by `drydock sbom` and the image scanner in `result.sbom`. */
@@ -59,7 +60,13 @@ export function vulnerabilityFacts(result: ScanResult): VulnerabilityFact[] {
   return out;
 }
 
-const isSpdxId = (s: string): boolean => CDX.SPDX.isSupportedSpdxId(s);
+let spdxIds: typeof CDX.SPDX | undefined;
+/** The SPDX licence list the CycloneDX library ships, loaded on first use. */
+function spdx(): typeof CDX.SPDX {
+  spdxIds ??= (createRequire(import.meta.url)('@cyclonedx/cyclonedx-library') as typeof CDX).SPDX;
+  return spdxIds;
+}
+const isSpdxId = (s: string): boolean => spdx().isSupportedSpdxId(s);
 
 const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 
@@ -79,7 +86,7 @@ export function spdxLicense(raw: string): { expression: string } | { name: strin
     } else {
       const word: string = t;
       const plus = word.endsWith('+') && !isSpdxId(word);
-      const id = CDX.SPDX.fixupSpdxId(plus ? word.slice(0, -1) : word);
+      const id = spdx().fixupSpdxId(plus ? word.slice(0, -1) : word);
       if (!id) return { name: raw };
       fixed.push(plus ? `${id}+` : id);
     }

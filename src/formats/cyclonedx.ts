@@ -1,12 +1,18 @@
-import * as CDX from '@cyclonedx/cyclonedx-library';
+import { createRequire } from 'node:module';
+import type * as CDX from '@cyclonedx/cyclonedx-library';
 import { sbomPackages, sbomSubject, spdxLicense, stableUuid, vulnerabilityFacts } from '../catalog/sbom-input.js';
 import type { Package, ScanResult } from '../model/index.js';
 import type { Format } from './types.js';
 
-const { Models, Enums } = CDX;
-const VulnModels = Models.Vulnerability;
+// The library is loaded on first use: commands that never write CycloneDX do not pay for it.
+let lib: typeof CDX | undefined;
+function cdx(): typeof CDX {
+  lib ??= createRequire(import.meta.url)('@cyclonedx/cyclonedx-library') as typeof CDX;
+  return lib;
+}
 
 function licenses(pkg: Package): CDX.Models.License[] {
+  const { Models } = cdx();
   const raw = pkg.licenses ?? [];
   if (raw.length === 0) return [];
   const parsed = raw.map((r) => ({ raw: r, spdx: spdxLicense(r) }));
@@ -22,6 +28,7 @@ function licenses(pkg: Package): CDX.Models.License[] {
 }
 
 function component(pkg: Package): CDX.Models.Component {
+  const { Models, Enums } = cdx();
   const c = new Models.Component(Enums.ComponentType.Library, pkg.name, { version: pkg.version, purl: pkg.purl, bomRef: pkg.purl });
   for (const l of licenses(pkg)) c.licenses.add(l);
   const prop = (name: string, value: string | undefined) => {
@@ -39,15 +46,14 @@ function component(pkg: Package): CDX.Models.Component {
   return c;
 }
 
-const SEVERITY: Record<string, CDX.Enums.Vulnerability.Severity> = {
-  critical: Enums.Vulnerability.Severity.Critical,
-  high: Enums.Vulnerability.Severity.High,
-  medium: Enums.Vulnerability.Severity.Medium,
-  low: Enums.Vulnerability.Severity.Low,
-  info: Enums.Vulnerability.Severity.Info,
-};
+function severityOf(s: string): CDX.Enums.Vulnerability.Severity {
+  const { Severity } = cdx().Enums.Vulnerability;
+  const map: Record<string, CDX.Enums.Vulnerability.Severity> = { critical: Severity.Critical, high: Severity.High, medium: Severity.Medium, low: Severity.Low, info: Severity.Info };
+  return map[s] ?? Severity.Unknown;
+}
 
 function ratingMethod(vector: string | undefined, version: string | undefined): CDX.Enums.Vulnerability.RatingMethod | undefined {
+  const { Enums } = cdx();
   const v = version ?? /^CVSS:(\d\.\d)/.exec(vector ?? '')?.[1];
   if (v === '4.0') return Enums.Vulnerability.RatingMethod.CVSSv4;
   if (v === '3.1') return Enums.Vulnerability.RatingMethod.CVSSv31;
@@ -57,6 +63,7 @@ function ratingMethod(vector: string | undefined, version: string | undefined): 
 }
 
 function sourceFor(id: string): CDX.Models.Vulnerability.Source {
+  const VulnModels = cdx().Models.Vulnerability;
   if (id.startsWith('CVE-')) return new VulnModels.Source({ name: 'NVD', url: `https://nvd.nist.gov/vuln/detail/${id}` });
   if (id.startsWith('GHSA-')) return new VulnModels.Source({ name: 'GitHub', url: `https://github.com/advisories/${id}` });
   return new VulnModels.Source({ name: 'OSV', url: `https://osv.dev/vulnerability/${id}` });
@@ -64,6 +71,8 @@ function sourceFor(id: string): CDX.Models.Vulnerability.Source {
 
 /** The CycloneDX 1.6 BOM of a result: its packages, and its vulnerability findings when present. */
 export function buildCycloneDx(result: ScanResult): CDX.Models.Bom {
+  const { Models, Enums } = cdx();
+  const VulnModels = Models.Vulnerability;
   const subject = sbomSubject(result);
   const packages = sbomPackages(result);
   const bom = new Models.Bom();
@@ -106,7 +115,7 @@ export function buildCycloneDx(result: ScanResult): CDX.Models.Bom {
       ...(v.fixedVersion ? { recommendation: `Upgrade to ${v.fixedVersion} or later.` } : {}),
     });
     for (const a of aliases) vuln.references.add(new VulnModels.Reference(a, sourceFor(a)));
-    const severity = SEVERITY[v.finding.severity] ?? Enums.Vulnerability.Severity.Unknown;
+    const severity = severityOf(v.finding.severity);
     if (v.cvss.length === 0) vuln.ratings.add(new VulnModels.Rating({ severity }));
     for (const c of v.cvss) {
       const method = ratingMethod(c.vector, c.version);
@@ -122,7 +131,8 @@ export function buildCycloneDx(result: ScanResult): CDX.Models.Bom {
 }
 
 export function renderCycloneDx(result: ScanResult): string {
-  const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6));
+  const { Serialize, Spec } = cdx();
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
   return `${serializer.serialize(buildCycloneDx(result), { sortLists: true, space: 2 })}\n`;
 }
 

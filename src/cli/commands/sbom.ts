@@ -1,7 +1,7 @@
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
-import { createCatalog, type Catalog } from '../../catalog/index.js';
+import { BUFFERED_CATALOGERS, createCatalog, STREAMED_CATALOGERS, type Catalog } from '../../catalog/index.js';
 import type { SbomSubject } from '../../catalog/sbom-input.js';
 import { REPORT_SCHEMA_VERSION, type Package, type ScanError, type ScanNote, type ScanResult } from '../../model/index.js';
 import type { ImageFile } from '../../parsers/image/filesystem.js';
@@ -12,7 +12,7 @@ import { isImageError } from '../../sources/image/errors.js';
 import { openImage, type OpenImageOptions } from '../../sources/image/open.js';
 import { VERSION } from '../../version.js';
 import { UsageError, type CliIO } from '../io.js';
-import { emitReport } from '../report.js';
+import { findFormat } from '../../formats/index.js';
 
 const SBOM_FORMATS = ['cyclonedx', 'spdx', 'json'];
 const MAX_FILE = 512 * 1024 * 1024;
@@ -81,6 +81,18 @@ async function catalogDirectory(root: string, target: string, catalog: Catalog, 
   return files;
 }
 
+/** Adds packages found outside the catalog; one purl is one package, with every location. */
+function mergePackages(base: Package[], more: Package[]): Package[] {
+  if (more.length === 0) return base;
+  const byPurl = new Map(base.map((p) => [p.purl, p]));
+  for (const p of more) {
+    const seen = byPurl.get(p.purl);
+    if (seen) seen.locations.push(...p.locations.filter((l) => !seen.locations.some((x) => x.path === l.path && x.layer === l.layer)));
+    else byPurl.set(p.purl, p);
+  }
+  return [...byPurl.values()].sort((a, b) => (a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0));
+}
+
 function resolveInImage(byPath: Map<string, ImageFile>, file: ImageFile): ImageFile | undefined {
   let cur: ImageFile | undefined = file;
   for (let hops = 0; cur && cur.type === 'symlink' && hops < 16; hops++) {
@@ -103,13 +115,26 @@ export async function collectSbom(target: string, options: SbomOptions = {}): Pr
   const errors: ScanError[] = [];
   const notes: ScanNote[] = [];
   let files = 0;
+  const extra: Package[] = [];
   let subject: SbomSubject;
   let catalog: Catalog;
   if (kind === 'image') {
-    catalog = createCatalog({ lockfiles: false });
+    catalog = createCatalog({ lockfiles: false, catalogers: BUFFERED_CATALOGERS });
+    // Executables and archives are parsed as each layer streams past, then dropped; only those
+    // still in the final filesystem count.
+    const streamed = createCatalog({ catalogers: STREAMED_CATALOGERS });
+    const fromLayers = new Map<string, Package[]>();
     const onDisk = options.input ?? (existsSync(path.resolve(cwd, target)) ? target : undefined);
     const image = await openImage(target, {
       wants: (p) => catalog.wants(p),
+      inspect: (p) => streamed.wants(p),
+      onFile: (layerKey, p, bytes) => {
+        const one = createCatalog({ catalogers: STREAMED_CATALOGERS });
+        one.add({ path: `/${p}`, bytes });
+        const found = one.finish();
+        for (const problem of one.problems()) errors.push({ path: problem.path, message: problem.message, code: problem.code });
+        if (found.length > 0) fromLayers.set(`${layerKey}\0${p}`, found);
+      },
       ...(onDisk ? { input: path.resolve(cwd, onDisk) } : {}),
       ...(options.platform ? { platform: options.platform } : {}),
       ...(options.insecure ? { insecure: true } : {}),
@@ -123,6 +148,12 @@ export async function collectSbom(target: string, options: SbomOptions = {}): Pr
       catalog.add({ path: `/${f.path}`, bytes: src.bytes, origin: { layer: src.layer, pathInImage: `/${f.path}` } });
       files++;
     }
+    const keyOf = new Map(image.layers.map((l) => [l.diffId, l.key]));
+    for (const f of image.files) {
+      if (f.type !== 'file') continue;
+      const found = fromLayers.get(`${keyOf.get(f.layer)}\0${f.path}`);
+      for (const p of found ?? []) extra.push({ ...p, locations: [{ path: `/${f.path}`, layer: f.layer }] });
+    }
     for (const p of image.problems) notes.push({ ...(p.path ? { path: `/${p.path}` } : {}), message: p.message, code: p.code });
     const reference = image.reference || target;
     subject = { kind: 'image', name: reference, ...(image.manifestDigest ? { version: image.manifestDigest } : { version: image.configDigest }) };
@@ -131,7 +162,7 @@ export async function collectSbom(target: string, options: SbomOptions = {}): Pr
     files = await catalogDirectory(path.resolve(cwd, target), target, catalog, errors, notes);
     subject = { kind: kind === 'file' ? 'file' : 'directory', name: target };
   }
-  const packages = catalog.finish();
+  const packages = mergePackages(catalog.finish(), extra);
   for (const p of catalog.problems()) errors.push({ path: p.path, message: p.message, code: p.code });
   const os = catalog.os();
   if (os) subject.os = { id: os.id, ...(os.versionId ? { versionId: os.versionId } : {}), ...(os.prettyName ? { prettyName: os.prettyName } : {}) };
@@ -180,6 +211,9 @@ export function register(program: Command, io: CliIO): void {
         throw e;
       }
       for (const err of result.errors) io.stderr(`drydock: ${err.path}: ${err.message}\n`);
-      emitReport(result, { format: flags.format, ...(flags.output ? { output: flags.output } : {}) }, io);
+      const format = findFormat(flags.format)!;
+      const text = format.render(result, { color: false, showSuppressed: false, rules: [] });
+      if (flags.output) writeFileSync(path.resolve(io.cwd, flags.output), text);
+      else io.stdout(text);
     });
 }
