@@ -49,12 +49,19 @@ export async function scanFiles(items: AsyncIterable<FileItem> | Iterable<FileIt
     }
     const file = item.file;
     let claimed = false;
+    // Several analyzers may reject the same bytes for the same reason (binary, encoding): say it once.
+    const said = new Set<string>();
     for (const analyzer of options.analyzers) {
       if (!analyzer.claims(file.path, options.analyzerSettings)) continue;
       claimed = true;
       try {
         const result = analyzer.analyze(file, options.analyzerSettings);
-        for (const e of result.errors) fail({ path: file.path, message: e.message, code: e.code });
+        for (const e of result.errors) {
+          const key = `${e.code}\0${e.message}`;
+          if (said.has(key)) continue;
+          said.add(key);
+          fail({ path: file.path, message: e.message, code: e.code });
+        }
         if (result.notes) out.notes.push(...result.notes);
         if (result.packages) out.packages.push(...result.packages);
         const rules = byKind.get(analyzer.kind) ?? [];

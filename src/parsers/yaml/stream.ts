@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { parseYamlFast, type FastYamlStream } from './fast.js';
 import { PositionIndex } from './positions.js';
 
 export interface YamlDocument {
@@ -27,11 +28,14 @@ export const DEFAULT_YAML_LIMITS: YamlLimits = { maxDepth: 128, maxAliasExpansio
 
 class NestingError extends Error {}
 
+/** js-yaml's own nesting limit (its default `maxDepth`), which the fast reader must not exceed. */
+const JS_YAML_MAX_DEPTH = 100;
+
 /**
  * YAML 1.2 core types plus merge keys: Kubernetes and Compose read `2024-01-01` as a string, so
  * timestamps are not resolved (which also spares a costly check on every plain scalar).
  */
-const SCHEMA = yaml.CORE_SCHEMA.extend([(yaml as unknown as { types: { merge: yaml.Type } }).types.merge]);
+const SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { types: { merge: yaml.Type } }).types.merge] });
 
 /**
  * Loads a YAML (or JSON) stream with js-yaml, the fastest parser here, and records every node's
@@ -40,6 +44,23 @@ const SCHEMA = yaml.CORE_SCHEMA.extend([(yaml as unknown as { types: { merge: ya
  * Documents before a syntax error are kept; the error is reported.
  */
 export function parseYamlStream(text: string, filename: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): { documents: YamlDocument[]; errors: YamlProblem[] } {
+  // Most manifests stay within the subset the fast reader handles; anything else (and every
+  // error, so that messages and lines come from js-yaml) goes the js-yaml way below.
+  let fast: FastYamlStream | undefined;
+  try {
+    fast = parseYamlFast(text, Math.min(limits.maxDepth, JS_YAML_MAX_DEPTH));
+  } catch {
+    fast = undefined;
+  }
+  if (fast) {
+    const { log, spans } = fast;
+    const documents = fast.values.map((value, index): YamlDocument => {
+      const positions = new PositionIndex(text, log, spans[index]![0], spans[index]![1]);
+      return { value, index, locate: (pointer) => positions.locate(pointer) };
+    });
+    return { documents, errors: [] };
+  }
+
   const errors: YamlProblem[] = [];
   const log: number[] = [];
   const starts: number[] = [];
