@@ -65,15 +65,16 @@ export function classifyTarget(target: string, cwd: string, input?: string): Tar
   return looksLikeArchive(abs) ? 'image' : 'file';
 }
 
-async function catalogDirectory(root: string, target: string, catalog: Catalog, errors: ScanError[], notes: ScanNote[]): Promise<number> {
-  const base = target.replace(/\/+$/, '');
+async function catalogDirectory(root: string, catalog: Catalog, errors: ScanError[], notes: ScanNote[]): Promise<number> {
+  // Locations are relative to the target, so the SBOM does not depend on where it was made.
+  const base = root.replace(/\/+$/, '');
   let files = 0;
   for await (const item of walkFiles(root, { skipDirNames: ['.git'], skipDirs: [], skipFiles: [], maxFileSize: MAX_FILE, wants: (rel) => catalog.wants(rel) })) {
     if (item.type === 'error') errors.push(item.error);
     else if (item.type === 'note') notes.push(item.note);
     else {
       const shown = item.file.path;
-      const rel = base && base !== '.' && shown.startsWith(`${base}/`) ? shown.slice(base.length + 1) : shown;
+      const rel = shown.startsWith(`${base}/`) ? shown.slice(base.length + 1) : path.basename(shown);
       catalog.add({ ...item.file, path: rel });
       files++;
     }
@@ -159,7 +160,7 @@ export async function collectSbom(target: string, options: SbomOptions = {}): Pr
     subject = { kind: 'image', name: reference, ...(image.manifestDigest ? { version: image.manifestDigest } : { version: image.configDigest }) };
   } else {
     catalog = createCatalog();
-    files = await catalogDirectory(path.resolve(cwd, target), target, catalog, errors, notes);
+    files = await catalogDirectory(path.resolve(cwd, target), catalog, errors, notes);
     subject = { kind: kind === 'file' ? 'file' : 'directory', name: target };
   }
   const packages = mergePackages(catalog.finish(), extra);
