@@ -12,6 +12,8 @@ import { DEFAULT_ANALYZER_SETTINGS } from '../src/analyzers/types.js';
 import { runRules } from '../src/engine/run.js';
 import type { Finding } from '../src/model/index.js';
 import type { DockerfileDocument } from '../src/parsers/dockerfile/index.js';
+import { makeMapper } from '../src/parsers/dockerfile/lexer.js';
+import { parseShell, parseShellFast, type ShellScript } from '../src/parsers/shell/index.js';
 import { dockerfileRules } from '../src/rules/dockerfile/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../src/rules/types.js';
 
@@ -78,6 +80,20 @@ if (existsSync(path.join(real, 'facts.tsv'))) {
     verdict(key('DF-001'), findings.some((f) => f.ruleId === 'DF-001'), 'root user not reported');
     // Every RUN's shell parses.
     const bad = doc.instructions.filter((i) => i.keyword === 'RUN' && doc.shell(i).hasError);
+    // The fast shell reader must agree with tree-sitter-bash wherever it accepts a script.
+    for (const ins of doc.instructions) {
+      if (ins.keyword !== 'RUN' || ins.json || ins.heredocs.length > 0) continue;
+      const map = makeMapper(ins.segments);
+      const toFile = (o: number) => map(ins.textOffset + ins.argsOffset + o);
+      const script = ins.text.slice(ins.argsOffset);
+      const fast = parseShellFast(script, toFile);
+      if (!fast) continue;
+      const line = doc.rangeOf(ins.start, ins.start).startLine;
+      const a = shellSignature(fast);
+      const b = shellSignature(parseShell(script, toFile));
+      const at = a.findIndex((x, k) => x !== b[k]);
+      verdict(`shell-fast ${file}:${line}`, at === -1 && a.length === b.length, `fast reader ${a[at] ?? '(nothing)'} vs tree-sitter ${b[at] ?? '(nothing)'}`);
+    }
     verdict(key('shell'), bad.length === 0, `shell syntax error in RUN on line(s) ${bad.map((i) => doc.rangeOf(i.start, i.start).startLine).join(', ')}`);
   }
   console.log(`real-dockerfiles: ${rows.length} files`);
@@ -138,6 +154,10 @@ if (existsSync(path.join(dockle, 'expectations.json'))) {
     compare(file, text, (expectations[key] as string[][]).map((e) => e[0]!));
   }
 } else console.log('skip: dockle not found');
+
+function shellSignature(script: ShellScript): string[] {
+  return script.commands.map((c) => JSON.stringify([c.name, c.args.map((w) => w.value), c.start, c.end, c.substituted, c.pipeline ? [c.pipeline.stage, c.pipeline.pipeline.size] : null]));
+}
 
 /**
  * Rebuilds the Dockerfile an image was built from out of its history: the base image's own steps

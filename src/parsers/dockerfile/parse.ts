@@ -2,7 +2,7 @@ import type { Resource } from '../../model/index.js';
 import type { Range, Target } from '../../rules/types.js';
 import { parseInlineIgnores } from '../../util/inline-ignore.js';
 import { LineIndex } from '../../util/lines.js';
-import { parseShell, scriptFromWords, type ShellScript } from '../shell/index.js';
+import { parseShellScript as parseShell, scriptFromWords, type ShellScript } from '../shell/index.js';
 import { expandRaw, makeMapper, parseJsonArray, readFlags, splitWords } from './lexer.js';
 import type { DockerfileDocument, EnvPair, Flag, Heredoc, Instruction, ParseError, Segment, Stage, Word } from './types.js';
 

@@ -68,6 +68,7 @@ const T = {
   heredocRedirect: id('heredoc_redirect'),
   herestringRedirect: id('herestring_redirect'),
   heredocBody: id('heredoc_body'),
+  commandSubstitution: id('command_substitution'),
 };
 /** Node types that cannot hold a command unless they contain a substitution. */
 const LEAVES = new Set(
@@ -118,6 +119,7 @@ class Walker {
     const type = cur.nodeTypeId;
     if (type === T.command) return this.command(pipe, substituted);
     if (type === T.pipeline) return this.pipeline(substituted);
+    if (type === T.commandSubstitution) return this.children(undefined, true);
     if (LEAVES.has(type)) {
       if (this.hasSubstitution(cur.startIndex, cur.endIndex)) this.children(pipe, true);
       return;

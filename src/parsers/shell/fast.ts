@@ -1,0 +1,444 @@
+import { unquote, type ShellCommand, type ShellPipeline, type ShellScript, type ShellWord } from './parse.js';
+
+/**
+ * A fast reader for the shell most RUN instructions hold: simple commands joined by `;`, `&&`,
+ * `||`, `|` and newlines, with quotes, `$(…)`, backquotes, `${…}`, redirections and if/for/while
+ * blocks. It gives the same commands, words and pipelines as tree-sitter-bash, and returns
+ * undefined for anything it does not model exactly (case, heredocs, functions, process
+ * substitution, pipes out of compound commands, unbalanced quotes); those go to tree-sitter.
+ */
+export function parseShellFast(text: string, toFile: (offset: number) => number = (o) => o): ShellScript | undefined {
+  const script: ShellScript = { commands: [], pipelines: [], hasError: false };
+  try {
+    return new Reader(text, toFile, script).run() ? script : undefined;
+  } catch (e) {
+    if (e === BAIL) return undefined;
+    throw e;
+  }
+}
+
+const BAIL = Symbol('bail');
+const bail = (): never => {
+  throw BAIL;
+};
+
+const SKIP_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}']);
+const UNSUPPORTED_KEYWORDS = new Set(['function', 'select', 'coproc', '[[', '((']);
+/** Statements tree-sitter-bash does not treat as commands (only substitutions inside them are). */
+const DECLARATIONS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'unset', 'unsetenv']);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
+const REDIRECT = /^(?:\d*(?:>>?|<>?|>&|<&)|&>>?)(.*)$/s;
+
+interface Token {
+  kind: 'word' | 'op';
+  text: string;
+  start: number;
+  end: number;
+}
+
+class Reader {
+  private i = 0;
+  private readonly n: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly toFile: (offset: number) => number,
+    private readonly script: ShellScript,
+    private readonly substituted = false,
+    private readonly base = 0,
+  ) {
+    this.n = text.length;
+  }
+
+  run(): boolean {
+    let words: Token[] = [];
+    let nested: ShellCommand[] = [];
+    let pipe: ShellPipeline | undefined;
+    let stage = 0;
+    /** Commands finished in the current pipe stage. */
+    let current: ShellCommand[] = [];
+    let forHeader = false;
+    let wordsEnd = 0;
+
+    const finishCommand = (): void => {
+      let k = 0;
+      const assignments: string[] = [];
+      while (k < words.length && ASSIGNMENT.test(words[k]!.text)) assignments.push(words[k++]!.text);
+      const rest = words.slice(k);
+      const first = words[0]?.start ?? 0;
+      words = [];
+      if (rest.length === 0) {
+        this.script.commands.push(...nested);
+        nested = [];
+        return;
+      }
+      const nameWord = this.word(rest[0]!);
+      const slash = nameWord.value.lastIndexOf('/');
+      const cmd: ShellCommand = {
+        name: nameWord.value,
+        base: slash === -1 ? nameWord.value : nameWord.value.slice(slash + 1),
+        nameWord,
+        args: rest.slice(1).map((t) => this.word(t)),
+        assignments,
+        start: this.toFile(this.base + first),
+        end: this.toFile(this.base + wordsEnd),
+        substituted: this.substituted,
+      };
+      this.script.commands.push(cmd, ...nested);
+      nested = [];
+      current.push(cmd);
+    };
+
+    const addStage = (): void => {
+      if (current.length !== 1) bail();
+      const c = current[0]!;
+      c.pipeline = { pipeline: pipe!, stage };
+      pipe!.commands.push(c);
+      current = [];
+    };
+
+    const endPipeline = (): void => {
+      finishCommand();
+      if (pipe) {
+        addStage();
+        pipe.size = stage + 1;
+        // Like tree-sitter-bash, a redirection after the last stage belongs to the whole pipeline, not to it.
+        pipe.end = pipe.commands[pipe.commands.length - 1]!.end;
+        this.script.pipelines.push(pipe);
+      }
+      pipe = undefined;
+      stage = 0;
+      current = [];
+    };
+
+    /** Open `case` statements: where the reader is inside each. */
+    const cases: Array<'subject' | 'in' | 'pattern' | 'body'> = [];
+    for (;;) {
+      const tok = this.next(nested);
+      if (!tok) break;
+      const state = cases[cases.length - 1];
+      if (state !== undefined && state !== 'body') {
+        // Inside a case header or pattern list: no commands here, only what substitutions hold.
+        this.script.commands.push(...nested);
+        nested = [];
+        if (tok.kind === 'op') {
+          if (state === 'pattern' && tok.text === ')') cases[cases.length - 1] = 'body';
+          else if (tok.text !== '\n' && !(state === 'pattern' && (tok.text === '|' || tok.text === '('))) bail();
+          continue;
+        }
+        if (state === 'subject') cases[cases.length - 1] = 'in';
+        else if (state === 'in') {
+          if (tok.text !== 'in') bail();
+          cases[cases.length - 1] = 'pattern';
+        } else if (tok.text === 'esac') cases.pop();
+        continue;
+      }
+      if (state === 'body' && tok.kind === 'op' && (tok.text === ';;' || tok.text === ';&' || tok.text === ';;&')) {
+        endPipeline();
+        cases[cases.length - 1] = 'pattern';
+        continue;
+      }
+      if (state === 'body' && tok.kind === 'word' && words.length === 0 && tok.text === 'esac') {
+        endPipeline();
+        cases.pop();
+        continue;
+      }
+      if (tok.kind === 'word' && words.length === 0 && tok.text === 'case') {
+        if (pipe || current.length > 0) bail();
+        cases.push('subject');
+        continue;
+      }
+      if (tok.kind === 'op') {
+        const op = tok.text;
+        if (op === ';;' || op === ';&' || op === ';;&') bail();
+        if (op === '|' || op === '|&') {
+          finishCommand();
+          if (current.length !== 1) bail();
+          pipe ??= { start: current[0]!.start, end: 0, size: 0, commands: [] };
+          addStage();
+          stage++;
+          continue;
+        }
+        // Subshells are left to tree-sitter.
+        if (op === '(' || op === ')') bail();
+        endPipeline();
+        forHeader = false;
+        continue;
+      }
+      if (forHeader) continue;
+      if (words.length === 0) {
+        if (UNSUPPORTED_KEYWORDS.has(tok.text)) bail();
+        if (DECLARATIONS.has(tok.text)) {
+          if (pipe || current.length > 0) bail();
+          forHeader = true;
+          continue;
+        }
+        if (tok.text === 'for' || SKIP_KEYWORDS.has(tok.text) || tok.text === '[') {
+          // A compound command or test inside a pipeline is left to tree-sitter.
+          if (pipe || current.length > 0) bail();
+          if (tok.text === 'for') forHeader = true;
+          else if (tok.text === '[') this.skipUntilWord(']', nested);
+          this.block(tok.text, this.script.commands.length);
+          continue;
+        }
+      }
+      const redirect = REDIRECT.exec(tok.text);
+      if (redirect && !/^\d+$/.test(tok.text)) {
+        if (tok.text.startsWith('<<')) bail();
+        // `>file` carries its target; `>` alone takes the next word; `>&2` is complete.
+        if (redirect[1] === '' && !/&\d*-?$/.test(tok.text)) {
+          this.next(nested, true);
+        }
+        continue;
+      }
+      words.push(tok);
+      wordsEnd = tok.end;
+    }
+    endPipeline();
+    if (forHeader || cases.length > 0 || this.blocks.length > 0) bail();
+    return true;
+  }
+
+  /** Open if/while/until/for/{ blocks, with the command count when each part began. */
+  private readonly blocks: Array<{ kind: string; commands: number }> = [];
+
+  /** Keeps block keywords balanced and non-empty; anything unusual goes to tree-sitter. */
+  private block(word: string, commands: number): void {
+    const top = this.blocks[this.blocks.length - 1];
+    const needBody = () => {
+      if (!top || commands === top.commands) bail();
+    };
+    switch (word) {
+      case 'if':
+      case 'while':
+      case 'until':
+      case '{':
+        this.blocks.push({ kind: word === 'if' ? 'if' : word === '{' ? '{' : 'loop', commands });
+        return;
+      case 'for':
+        this.blocks.push({ kind: 'for', commands });
+        return;
+      case 'then':
+      case 'elif':
+      case 'else':
+        if (top?.kind !== 'if' || (word === 'then' && commands === top.commands)) bail();
+        top!.commands = commands;
+        return;
+      case 'do':
+        if (top?.kind !== 'loop' && top?.kind !== 'for') bail();
+        if (top!.kind === 'loop') needBody();
+        top!.commands = commands;
+        return;
+      case 'fi':
+        if (top?.kind !== 'if') bail();
+        this.blocks.pop();
+        return;
+      case 'done':
+        if (top?.kind !== 'loop' && top?.kind !== 'for') bail();
+        this.blocks.pop();
+        return;
+      case '}':
+        if (top?.kind !== '{') bail();
+        this.blocks.pop();
+        return;
+      default:
+    }
+  }
+
+  private word(t: Token): ShellWord {
+    return { raw: t.text, value: unquote(t.text), start: this.toFile(this.base + t.start), end: this.toFile(this.base + t.end) };
+  }
+
+  private skipUntilWord(closing: string, nested: ShellCommand[]): void {
+    for (;;) {
+      const t = this.next(nested);
+      if (!t) bail();
+      if (t!.kind === 'word' && t!.text === closing) return;
+      if (t!.kind === 'op' && t!.text !== '|' && t!.text !== '&&' && t!.text !== '||') bail();
+    }
+  }
+
+  /** The next token; words inside `$(…)` and backquotes are parsed into `nested`. */
+  private next(nested: ShellCommand[], wordOnly = false): Token | undefined {
+    const s = this.text;
+    const n = this.n;
+    let i = this.i;
+    for (;;) {
+      while (i < n && (s[i] === ' ' || s[i] === '\t' || s[i] === '\r')) i++;
+      if (s[i] === '\\' && s[i + 1] === '\n') {
+        i += 2;
+        continue;
+      }
+      if (s[i] === '#') {
+        while (i < n && s[i] !== '\n') i++;
+        continue;
+      }
+      break;
+    }
+    if (i >= n) {
+      this.i = i;
+      if (wordOnly) bail();
+      return undefined;
+    }
+    const c = s[i]!;
+    if (c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
+      if (wordOnly) bail();
+      let op = c;
+      if ((c === '&' && s[i + 1] === '&') || (c === '|' && s[i + 1] === '|')) op = c + c;
+      else if (c === '|' && s[i + 1] === '&') op = '|&';
+      else if (c === ';' && s[i + 1] === ';') op = s[i + 2] === '&' ? ';;&' : ';;';
+      else if (c === ';' && s[i + 1] === '&') op = ';&';
+      else if (c === '&' && s[i + 1] === '>') return this.readWord(i, nested);
+      else if (c === '(' && s[i + 1] === '(') bail();
+      this.i = i + op.length;
+      return { kind: 'op', text: op, start: i, end: i + op.length };
+    }
+    return this.readWord(i, nested);
+  }
+
+  private readWord(start: number, nested: ShellCommand[]): Token {
+    const s = this.text;
+    const n = this.n;
+    let i = start;
+    while (i < n) {
+      const c = s[i]!;
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === '(' || c === ')') break;
+      if (c === '&') {
+        // `>&2` and `&>` belong to a redirection word; a lone & ends the word.
+        if (i > start && (s[i - 1] === '>' || s[i - 1] === '<')) {
+          i++;
+          continue;
+        }
+        if (i === start && s[i + 1] === '>') {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      if ((c === '<' || c === '>') && s[i + 1] === '(') bail();
+      if ((c === '<' || c === '>') && i > start && !/^\d+$/.test(s.slice(start, i)) && s[i - 1] !== '<' && s[i - 1] !== '>' && s[i - 1] !== '&') break;
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (c === "'") {
+        const close = s.indexOf("'", i + 1);
+        if (close === -1) bail();
+        i = close + 1;
+        continue;
+      }
+      if (c === '"') {
+        i = this.readDouble(i + 1, nested);
+        continue;
+      }
+      if (c === '`') {
+        i = this.readBackquote(i, nested);
+        continue;
+      }
+      if (c === '$' && s[i + 1] === '(') {
+        if (s[i + 2] === '(') {
+          i = matchParen(s, i + 1);
+          continue;
+        }
+        i = this.readSubstitution(i + 2, nested);
+        continue;
+      }
+      if (c === '$' && s[i + 1] === '{') {
+        const close = matchBraces(s, i + 1);
+        i = close + 1;
+        continue;
+      }
+      if (c === '$' && s[i + 1] === "'") {
+        const close = s.indexOf("'", i + 2);
+        if (close === -1) bail();
+        i = close + 1;
+        continue;
+      }
+      if (c === '<' && s[i + 1] === '<') {
+        if (s[i + 2] === '<') {
+          i += 3;
+          continue;
+        }
+        bail();
+      }
+      if (c === '{' && i === start && s[i + 1] !== ' ' && s[i + 1] !== '\t' && s[i + 1] !== '\n' && s.indexOf('}', i) !== -1 && /^\{[^\s}]*,[^\s}]*\}/.test(s.slice(i, i + 200))) {
+        // Brace expansion {a,b}: part of the word.
+        i = s.indexOf('}', i) + 1;
+        continue;
+      }
+      i++;
+    }
+    this.i = i;
+    return { kind: 'word', text: s.slice(start, i), start, end: i };
+  }
+
+  private readDouble(i: number, nested: ShellCommand[]): number {
+    const s = this.text;
+    while (i < this.n) {
+      const c = s[i]!;
+      if (c === '"') return i + 1;
+      if (c === '\\') i += 2;
+      else if (c === '`') i = this.readBackquote(i, nested);
+      else if (c === '$' && s[i + 1] === '(') i = s[i + 2] === '(' ? matchParen(s, i + 1) : this.readSubstitution(i + 2, nested);
+      else if (c === '$' && s[i + 1] === '{') i = matchBraces(s, i + 1) + 1;
+      else i++;
+    }
+    return bail();
+  }
+
+  /** Parses `$(…)` starting after the `(`; returns the offset after the `)`. */
+  private readSubstitution(from: number, nested: ShellCommand[]): number {
+    const close = matchParen(this.text, from - 1) - 1;
+    const inner = new Reader(this.text.slice(from, close), this.toFile, { commands: [], pipelines: [], hasError: false }, true, this.base + from);
+    inner.run();
+    const sub = (inner as unknown as { script: ShellScript }).script;
+    nested.push(...sub.commands);
+    this.script.pipelines.push(...sub.pipelines);
+    return close + 1;
+  }
+
+  private readBackquote(open: number, nested: ShellCommand[]): number {
+    const s = this.text;
+    let i = open + 1;
+    while (i < this.n && s[i] !== '`') i += s[i] === '\\' ? 2 : 1;
+    if (i >= this.n) bail();
+    const body = s.slice(open + 1, i);
+    if (body.includes('\\')) bail();
+    const inner = new Reader(body, this.toFile, { commands: [], pipelines: [], hasError: false }, true, this.base + open + 1);
+    inner.run();
+    const sub = (inner as unknown as { script: ShellScript }).script;
+    nested.push(...sub.commands);
+    this.script.pipelines.push(...sub.pipelines);
+    return i + 1;
+  }
+}
+
+/** Offset after the `)` matching the `(` at `open`, skipping quotes and nested parentheses. */
+function matchParen(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === "'") {
+      const close = s.indexOf("'", i + 1);
+      if (close === -1) bail();
+      i = close;
+    } else if (c === '"') {
+      i++;
+      while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+    else if (c === 'c' && /^case\s/.test(s.slice(i, i + 5)) && /[\s;(]/.test(s[i - 1] ?? ' ')) bail();
+  }
+  return bail();
+}
+
+function matchBraces(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '\\') i++;
+    else if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return bail();
+}
