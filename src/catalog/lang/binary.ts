@@ -3,6 +3,8 @@ export interface Section {
   name: string;
   offset: number;
   size: number;
+  /** Virtual address when loaded (ELF, Mach-O; PE: relative to the image base). */
+  addr?: number;
 }
 
 export type BinaryFormat = 'elf' | 'macho' | 'pe';
@@ -56,14 +58,14 @@ function elfSections(b: Uint8Array, v: DataView): Section[] {
   if (shnum === 0 || shnum > MAX_SECTIONS || shoff + shnum * shentsize > b.length || shstrndx >= shnum) return [];
   const hdr = (i: number) => {
     const o = shoff + i * shentsize;
-    return { name: u32(o), type: u32(o + 4), offset: word(o + (is64 ? 0x18 : 0x10)), size: word(o + (is64 ? 0x20 : 0x14)) };
+    return { name: u32(o), type: u32(o + 4), addr: word(o + (is64 ? 0x10 : 0x0c)), offset: word(o + (is64 ? 0x18 : 0x10)), size: word(o + (is64 ? 0x20 : 0x14)) };
   };
   const strtab = hdr(shstrndx);
   const out: Section[] = [];
   for (let i = 0; i < shnum; i++) {
     const h = hdr(i);
     if (h.type === 0 || h.type === 8) continue; // SHT_NULL, SHT_NOBITS: no bytes in the file
-    const s = { name: cstr(b, strtab.offset + h.name, 256), offset: h.offset, size: h.size };
+    const s = { name: cstr(b, strtab.offset + h.name, 256), offset: h.offset, size: h.size, addr: h.addr };
     if (inBounds(b, s)) out.push(s);
   }
   return out;
@@ -85,7 +87,8 @@ function machoSections(b: Uint8Array, v: DataView): Section[] {
         const name = cstr(b, s, 16);
         const sz = is64 ? Number(v.getBigUint64(s + 40, true)) : v.getUint32(s + 36, true);
         const off = v.getUint32(s + (is64 ? 48 : 40), true);
-        const sec = { name, offset: off, size: sz };
+        const addr = is64 ? Number(v.getBigUint64(s + 32, true)) : v.getUint32(s + 32, true);
+        const sec = { name, offset: off, size: sz, addr };
         if (inBounds(b, sec)) out.push(sec);
         s += is64 ? 80 : 68;
       }
@@ -107,6 +110,15 @@ function peSections(b: Uint8Array, v: DataView): Section[] {
     if (inBounds(b, sec)) out.push(sec);
   }
   return out;
+}
+
+/** Maps a virtual address to a file offset through the sections that hold file bytes. */
+export function addressToOffset(sections: readonly Section[], addr: number): number | undefined {
+  for (const s of sections) {
+    if (s.addr === undefined || s.addr === 0) continue;
+    if (addr >= s.addr && addr < s.addr + s.size) return s.offset + (addr - s.addr);
+  }
+  return undefined;
 }
 
 export function findSection(b: Uint8Array, names: readonly string[]): Uint8Array | undefined {

@@ -1,6 +1,6 @@
 import type { Cataloger, LangPackage } from '../types.js';
 import { langPackage } from '../util.js';
-import { binaryFormat, findSection, isExecutableCandidate } from './binary.js';
+import { addressToOffset, binaryFormat, findSection, isExecutableCandidate, listSections } from './binary.js';
 
 const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const MAX_STRING = 4 * 1024 * 1024;
@@ -53,14 +53,50 @@ export function parseGoBuildInfo(bin: Uint8Array): GoBuildInfo | undefined {
   for (const at of candidates) {
     if (at + 32 > bin.length || !buf.subarray(at, at + 14).equals(MAGIC)) continue;
     const flags = bin[at + 15]!;
-    if ((flags & 2) === 0) throw new Error('Go build info from before Go 1.18 (pointer layout) is not supported');
-    const [goVersion, next] = readBytes(bin, at + 32);
-    let [modinfo] = readBytes(bin, next);
+    let goVersion: Uint8Array;
+    let modinfo: Uint8Array;
+    if ((flags & 2) === 0) {
+      const old = readPointerLayout(bin, at, bin[at + 14]!, (flags & 1) === 1);
+      if (!old) continue;
+      [goVersion, modinfo] = old;
+    } else {
+      let next: number;
+      [goVersion, next] = readBytes(bin, at + 32);
+      [modinfo] = readBytes(bin, next);
+    }
     // The module info is framed by two 16-byte sentinels so the linker can find it.
     if (modinfo.length >= 33 && modinfo[modinfo.length - 17] === 0x0a) modinfo = modinfo.subarray(16, modinfo.length - 16);
     return { goVersion: Buffer.from(goVersion).toString('utf8'), ...parseModInfo(Buffer.from(modinfo).toString('utf8')) };
   }
   return undefined;
+}
+
+/**
+ * Go 1.13–1.17 layout: after the 16-byte header, two pointers to Go string headers (data pointer,
+ * length) for the version and the module info; addresses are mapped to file offsets by section.
+ */
+function readPointerLayout(bin: Uint8Array, at: number, ptrSize: number, bigEndian: boolean): [Uint8Array, Uint8Array] | undefined {
+  if (ptrSize !== 4 && ptrSize !== 8) return undefined;
+  const sections = listSections(bin);
+  const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
+  const ptr = (off: number): number | undefined => {
+    if (off < 0 || off + ptrSize > bin.length) return undefined;
+    return ptrSize === 8 ? Number(view.getBigUint64(off, !bigEndian)) : view.getUint32(off, !bigEndian);
+  };
+  const goString = (addr: number | undefined): Uint8Array | undefined => {
+    const hdr = addr === undefined ? undefined : addressToOffset(sections, addr);
+    if (hdr === undefined) return undefined;
+    const dataAddr = ptr(hdr);
+    const len = ptr(hdr + ptrSize);
+    if (dataAddr === undefined || len === undefined || len > MAX_STRING) return undefined;
+    if (len === 0) return new Uint8Array(0);
+    const data = addressToOffset(sections, dataAddr);
+    if (data === undefined || data + len > bin.length) return undefined;
+    return bin.subarray(data, data + len);
+  };
+  const version = goString(ptr(at + 16));
+  const modinfo = goString(ptr(at + 16 + ptrSize));
+  return version && modinfo ? [version, modinfo] : undefined;
 }
 
 /** Parses the text `go version -m` prints: `path`, `mod`, `dep`, `=>` (replacement) and `build` lines. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../index.js';
-import { cargoAuditableSection, elf64, goBuildInfoSection, zip } from '../testing/builders.js';
+import { cargoAuditableSection, elf64, goBuildInfoPointerSections, goBuildInfoSection, zip } from '../testing/builders.js';
 import { parseCargoAuditable } from './cargo-auditable.js';
 import { isExecutableCandidate, listSections } from './binary.js';
 import { goBinaryPackages, parseGoBuildInfo } from './go-binary.js';
@@ -44,6 +44,14 @@ describe('Go binaries', () => {
       'pkg:golang/golang.org/x/net@v0.23.0',
       'pkg:golang/stdlib@1.22.5',
     ]);
+  });
+
+  it('decodes the Go 1.13–1.17 pointer layout through section addresses', () => {
+    const old = elf64(goBuildInfoPointerSections('go1.16.15', MODINFO, 0x4f0000, 0x500000));
+    const info = parseGoBuildInfo(old)!;
+    expect(info.goVersion).toBe('go1.16.15');
+    expect(goBinaryPackages(info).map((p) => p.purl)).toContain('pkg:golang/stdlib@1.16.15');
+    expect(goBinaryPackages(info).map((p) => p.purl)).toContain('pkg:golang/github.com/google/uuid@v1.6.0');
   });
 
   it('is reached through the catalog for executables in bin directories', () => {

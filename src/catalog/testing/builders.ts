@@ -2,7 +2,7 @@ import { deflateRawSync, deflateSync } from 'node:zlib';
 
 /** Test fixtures in real formats, built in memory: a minimal ELF64 with named sections, a zip archive, rpm header blobs. */
 
-export function elf64(sections: { name: string; data: Uint8Array }[]): Uint8Array {
+export function elf64(sections: { name: string; data: Uint8Array; addr?: number }[]): Uint8Array {
   const names = ['', ...sections.map((s) => s.name), '.shstrtab'];
   const strtab: number[] = [];
   const nameOff: number[] = [];
@@ -36,14 +36,15 @@ export function elf64(sections: { name: string; data: Uint8Array }[]): Uint8Arra
   buf.writeUInt16LE(shnum - 1, 0x3e);
   for (const p of parts) buf.set(p.data, p.off);
   buf.set(strtab, strOff);
-  const sh = (i: number, type: number, offset: number, size: number) => {
+  const sh = (i: number, type: number, offset: number, size: number, addr = 0) => {
     const o = shoff + i * 64;
     buf.writeUInt32LE(nameOff[i]!, o);
     buf.writeUInt32LE(type, o + 4);
+    buf.writeBigUInt64LE(BigInt(addr), o + 0x10);
     buf.writeBigUInt64LE(BigInt(offset), o + 0x18);
     buf.writeBigUInt64LE(BigInt(size), o + 0x20);
   };
-  sections.forEach((s, i) => sh(i + 1, 1, parts[i]!.off, s.data.length));
+  sections.forEach((s, i) => sh(i + 1, 1, parts[i]!.off, s.data.length, s.addr));
   sh(shnum - 1, 3, strOff, strtab.length);
   return buf;
 }
@@ -70,6 +71,32 @@ export function goBuildInfoSection(goVersion: string, modinfo: string): Uint8Arr
   const v = Buffer.from(goVersion);
   const m = Buffer.concat([SENTINEL_START, Buffer.from(modinfo), SENTINEL_END]);
   return Buffer.concat([head, Buffer.from(uvarint(v.length)), v, Buffer.from(uvarint(m.length)), m]);
+}
+
+/**
+ * The Go 1.13–1.17 layout: a `.go.buildinfo` section whose header points (by address) at two Go
+ * string headers in a `.data` section. Returns both sections, at the addresses given.
+ */
+export function goBuildInfoPointerSections(goVersion: string, modinfo: string, infoAddr: number, dataAddr: number): { name: string; data: Uint8Array; addr: number }[] {
+  const v = Buffer.from(goVersion);
+  const m = Buffer.concat([SENTINEL_START, Buffer.from(modinfo), SENTINEL_END]);
+  const data = Buffer.alloc(32 + v.length + m.length);
+  data.writeBigUInt64LE(BigInt(dataAddr + 32), 0);
+  data.writeBigUInt64LE(BigInt(v.length), 8);
+  data.writeBigUInt64LE(BigInt(dataAddr + 32 + v.length), 16);
+  data.writeBigUInt64LE(BigInt(m.length), 24);
+  v.copy(data, 32);
+  m.copy(data, 32 + v.length);
+  const head = Buffer.alloc(32);
+  head.write('\xff Go buildinf:', 0, 'latin1');
+  head[14] = 8;
+  head[15] = 0;
+  head.writeBigUInt64LE(BigInt(dataAddr), 16);
+  head.writeBigUInt64LE(BigInt(dataAddr + 16), 24);
+  return [
+    { name: '.go.buildinfo', data: head, addr: infoAddr },
+    { name: '.data', data, addr: dataAddr },
+  ];
 }
 
 export function cargoAuditableSection(doc: unknown): Uint8Array {
