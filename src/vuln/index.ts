@@ -1,6 +1,7 @@
 export { scanVulnerabilities, type ScanVulnerabilitiesOptions } from './scan.js';
 export { matchVulnerabilities, inRange, type MatchOptions, type VulnMatch } from './match.js';
 export { matchesToFindings } from './findings.js';
+export { cyclonedxVulnerabilities } from './cyclonedx.js';
 export { applyVex, parseVex, VexError, type VexDocument, type VexStatement } from './vex.js';
 export { cvssScore, severityFromScore, type CvssScore } from './cvss.js';
 export { VulnDatabase, NoVulnerabilityDatabaseError, type DbStatus, type SourceInfo } from './db/store.js';

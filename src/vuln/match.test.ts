@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Package } from '../model/index.js';
 import { importDatabase } from './db/update.js';
 import { NoVulnerabilityDatabaseError, VulnDatabase } from './db/store.js';
+import { cyclonedxVulnerabilities } from './cyclonedx.js';
 import { matchesToFindings } from './findings.js';
 import { inRange, matchVulnerabilities } from './match.js';
 import { scanVulnerabilities } from './scan.js';
@@ -213,6 +214,21 @@ describe('findings', () => {
     });
     const again = matchesToFindings(matchVulnerabilities([pkg('npm', 'left-pad', '1.2.0')], { db }))[0]!;
     expect(again.fingerprint).toBe(f!.fingerprint);
+  });
+});
+
+describe('cyclonedxVulnerabilities', () => {
+  it('lists each flaw once with ratings, references and affected components', () => {
+    const fs = matchesToFindings(matchVulnerabilities([pkg('npm', 'left-pad', '1.2.0')], { db }));
+    const [v] = cyclonedxVulnerabilities(fs);
+    expect(v).toMatchObject({
+      id: 'CVE-2024-0001',
+      source: { name: 'NVD' },
+      references: [{ id: 'GHSA-aaaa-bbbb-cccc', source: { name: 'GitHub' } }],
+      ratings: [{ score: 9.8, severity: 'critical', method: 'CVSSv31' }],
+      recommendation: 'Upgrade to 1.3.0 or later',
+      affects: [{ ref: 'pkg:npm/left-pad@1.2.0', versions: [{ version: '1.2.0', status: 'affected' }] }],
+    });
   });
 });
 

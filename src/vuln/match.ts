@@ -158,8 +158,18 @@ const DB_SEVERITY: Record<string, Severity> = {
   'end-of-life': 'low',
 };
 
+const rateCache = new WeakMap<StoredVuln, Rated | null>();
+
 /** CVSS (v4 over v3 over v2, from the record or the affected entry), else the database's rating. */
 export function rate(vuln: StoredVuln, data?: StoredAffected): Rated | undefined {
+  // Most records rate the same for every package; only per-package severities differ.
+  if (data?.s || data?.u) return rateUncached(vuln, data);
+  let r = rateCache.get(vuln);
+  if (r === undefined) rateCache.set(vuln, (r = rateUncached(vuln) ?? null));
+  return r ?? undefined;
+}
+
+function rateUncached(vuln: StoredVuln, data?: StoredAffected): Rated | undefined {
   const all: OsvSeverity[] = [...(data?.s ?? []), ...vuln.severity];
   const order = ['CVSS_V4', 'CVSS_V3', 'CVSS_V2'];
   for (const type of order) {

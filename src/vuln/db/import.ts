@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -58,6 +58,25 @@ export function parseDocument(bytes: Buffer, name: string, out: ParseResult): vo
   }
 }
 
+/** The file's bytes, or its size when it is over the limit (checked on the open descriptor). */
+function readBounded(path: string): Buffer | number {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE) return size;
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n <= 0) break;
+      off += n;
+    }
+    return off === size ? buf : buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function skip(out: { skipped: number; problems: string[] }, why: string): void {
   out.skipped++;
   if (out.problems.length < MAX_PROBLEMS) out.problems.push(why);
@@ -70,12 +89,9 @@ export function runTask(task: ImportTask, zipCache?: { zip?: ZipReader }): Parse
   const out: ParseResult = { records: [], skipped: 0, withdrawn: 0, problems: [] };
   if (task.kind === 'files') {
     for (const p of task.paths) {
-      const size = lstatSync(p).size;
-      if (size > MAX_FILE) {
-        skip(out, `${p}: ${size} bytes is over the ${MAX_FILE}-byte limit`);
-        continue;
-      }
-      parseDocument(readFileSync(p), p, out);
+      const bytes = readBounded(p);
+      if (typeof bytes === 'number') skip(out, `${p}: ${bytes} bytes is over the ${MAX_FILE}-byte limit`);
+      else parseDocument(bytes, p, out);
     }
     return out;
   }

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { addStats, importDirectory, importZip, type ImportStats } from './import.js';
 import { dbDir, dbPath } from './paths.js';
-import { DatabaseBuilder, type SourceInfo } from './store.js';
+import { DatabaseBuilder, DB_SCHEMA_VERSION, type SourceInfo } from './store.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip.js';
 
 export const DEFAULT_BASE_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
@@ -132,7 +132,8 @@ async function download(url: string, dest: string, opts: { fetch: typeof fetch; 
     md5.update(chunk);
   });
   await pipeline(body, createWriteStream(dest));
-  if (declared && Number(declared) !== bytes) throw new UpdateError(`${url}: received ${bytes} bytes, expected ${declared}`, 'truncated');
+  // With a content-encoding, Content-Length counts the encoded bytes, not the archive's.
+  if (declared && !res.headers.get('content-encoding') && Number(declared) !== bytes) throw new UpdateError(`${url}: received ${bytes} bytes, expected ${declared}`, 'truncated');
   // Google Cloud Storage (the OSV bucket) sends `x-goog-hash: crc32c=…,md5=…`.
   const goog = res.headers.get('x-goog-hash');
   const md5Header = goog && /md5=([A-Za-z0-9+/=]+)/.exec(goog)?.[1];
@@ -248,6 +249,9 @@ function oldSourceNames(path: string): string[] {
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
+      const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined;
+      // Rows of another schema cannot be copied; the named ecosystems are all the new file gets.
+      if (version?.value !== DB_SCHEMA_VERSION) return [];
       const row = db.prepare(`SELECT value FROM meta WHERE key = 'sources'`).get() as { value: string } | undefined;
       return (JSON.parse(row?.value ?? '[]') as SourceInfo[]).map((s) => s.name);
     } finally {
