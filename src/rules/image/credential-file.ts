@@ -5,11 +5,12 @@ import { defineRule } from '../types.js';
 const NAMES = new Set([
   'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_ecdsa_sk', 'id_ed25519_sk',
   '.git-credentials', '.netrc', '_netrc', '.npmrc', '.pypirc', '.htpasswd', '.pgpass', '.my.cnf',
-  'credentials.json', 'credential.json', 'client_secret.json', 'service-account.json', 'secrets.json',
+  'secring.gpg', 'credentials.json', 'credential.json', 'client_secret.json', 'service-account.json', 'secrets.json',
   '.env', '.vault-token', 'terraform.tfvars', 'kubeconfig',
 ]);
-const SUFFIXES = ['.key', '.pem', '.p12', '.pfx', '.jks', '.keystore', '.ppk', '.asc', '.gpg', '.kdbx', '.ovpn', '.tfstate'];
-const PATHS = [/(?:^|\/)\.aws\/credentials$/, /(?:^|\/)\.docker\/config\.json$/, /(?:^|\/)\.kube\/config$/, /(?:^|\/)\.ssh\/[^/]+$/, /(?:^|\/)\.config\/gcloud\/(?:credentials\.db|application_default_credentials\.json)$/, /^\/etc\/ssh\/ssh_host_[a-z0-9]+_key$/];
+/** Keys and key stores; `.asc`/`.gpg` are left out: in images they are public keyrings and signatures. */
+const SUFFIXES = ['.key', '.pem', '.p12', '.pfx', '.jks', '.keystore', '.ppk', '.kdbx', '.ovpn', '.tfstate'];
+const PATHS = [/(?:^|\/)\.gnupg\/private-keys-v1\.d\/[^/]+$/, /(?:^|\/)\.aws\/credentials$/, /(?:^|\/)\.docker\/config\.json$/, /(?:^|\/)\.kube\/config$/, /(?:^|\/)\.ssh\/[^/]+$/, /(?:^|\/)\.config\/gcloud\/(?:credentials\.db|application_default_credentials\.json)$/, /^\/etc\/ssh\/ssh_host_[a-z0-9]+_key$/];
 /** Places where packages ship test keys and public certificates; not secrets of this image. */
 const IGNORED = [/^\/usr\/share\//, /^\/usr\/lib\/python[^/]*\/.*\/tests?\//, /^\/etc\/ssl\/certs\//, /^\/usr\/(?:local\/)?lib\/node_modules\/.*\/test\//, /^\/etc\/ca-certificates\//, /^\/usr\/local\/share\/ca-certificates\//, /\/\.ssh\/(?:known_hosts|authorized_keys|config|[^/]+\.pub)$/];
 

@@ -35,7 +35,7 @@ export interface ImageSummary {
 }
 
 /** Paths never worth a secret scan: compiled code, documentation, locales, package databases. */
-const NO_SECRET_SCAN = /^(?:usr\/share\/(?:doc|man|info|locale|i18n|zoneinfo|mime|perl5?|X11)\/|usr\/lib\/locale\/|var\/lib\/dpkg\/|lib\/apk\/db\/|usr\/lib\/x86_64-linux-gnu\/gconv\/|usr\/include\/)/;
+const NO_SECRET_SCAN = /^(?:usr\/share\/(?:doc|man|info|locale|i18n|zoneinfo|mime|perl5?|X11|lintian|common-licenses|bash-completion|zsh)\/|usr\/lib\/locale\/|var\/lib\/dpkg\/|lib\/apk\/db\/|usr\/lib\/x86_64-linux-gnu\/gconv\/|usr\/include\/)/;
 const BINARY_EXT = /\.(?:so(?:\.\d+)*|a|o|ko|png|jpe?g|gif|ico|woff2?|ttf|otf|gz|xz|bz2|zst|zip|jar|whl|mo|pyc|pyo|wasm|db|sqlite)$/;
 
 /** Files whose content is worth a secret scan; the scanner itself skips binary content it meets. */
