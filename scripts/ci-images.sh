@@ -141,6 +141,13 @@ save_archives() {
   done
 }
 
+# The busybox image again, with zstd-compressed layers (an OCI layout directory).
+save_zstd() {
+  if [[ ! -f "$CACHE/oci-zstd/index.json" ]]; then
+    skopeo copy --quiet --dest-compress-format zstd "oci:$CACHE/oci:busybox" "oci:$CACHE/oci-zstd:busybox"
+  fi
+}
+
 make_token_keys() {
   local dir="$CACHE/token"
   if [[ -f "$dir/cert.pem" ]]; then return; fi
@@ -194,6 +201,7 @@ install_packages
 build_busybox
 build_debian
 save_archives
+save_zstd
 make_token_keys
 if [[ "$MODE" == "build" ]]; then exit 0; fi
 
@@ -210,6 +218,7 @@ cat >"$CACHE/env.json" <<EOF
 {
   "cache": "$CACHE",
   "oci": "$CACHE/oci",
+  "ociZstd": "$CACHE/oci-zstd",
   "archives": {
     "busybox": { "docker": "$CACHE/busybox.docker.tar", "oci": "$CACHE/busybox.oci.tar" },
     "debian": { "docker": "$CACHE/debian.docker.tar", "oci": "$CACHE/debian.oci.tar" }

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 export interface ImageComponents {
   cache: string;
   oci: string;
+  ociZstd: string;
   archives: Record<'busybox' | 'debian', { docker: string; oci: string }>;
   registry: string;
   tokenRegistry: string;
@@ -48,7 +49,7 @@ export async function loadComponents(): Promise<{ env?: ImageComponents; reason?
   if (!existsSync(file)) reason = `${file} not found: run scripts/ci-images.sh to build the test images and start the registries`;
   else {
     env = JSON.parse(readFileSync(file, 'utf8')) as ImageComponents;
-    const missing = [env.archives.busybox.docker, env.archives.debian.docker, env.archives.busybox.oci, env.archives.debian.oci, env.oci].filter((p) => !existsSync(p));
+    const missing = [env.archives.busybox.docker, env.archives.debian.docker, env.archives.busybox.oci, env.archives.debian.oci, env.oci, env.ociZstd ?? '(ociZstd missing: rerun scripts/ci-images.sh)'].filter((p) => !existsSync(p));
     if (missing.length) reason = `missing test images: ${missing.join(', ')}`;
     else if (!(await ping(env.registry))) reason = `registry ${env.registry} is not answering: run scripts/ci-images.sh`;
     else if (!(await ping(env.tokenRegistry))) reason = `token registry ${env.tokenRegistry} is not answering: run scripts/ci-images.sh`;

@@ -93,6 +93,14 @@ d('images from real components (registry on loopback, umoci, skopeo, debootstrap
     expect(sources[0]!.files.map((f) => f.path)).not.toContain('app/id_rsa');
   });
 
+  it('reads zstd-compressed layers (skopeo --dest-compress-format zstd)', async () => {
+    const zstd = await openImage(`oci:${env.ociZstd}:busybox`);
+    const gzip = await openImage(`oci:${env.oci}:busybox`);
+    expect(zstd.layers.map((l) => l.compression)).toEqual(['zstd', 'zstd', 'zstd']);
+    expect(zstd.layers.map((l) => l.diffId)).toEqual(gzip.layers.map((l) => l.diffId));
+    expect(zstd.files.length).toBe(gzip.files.length);
+  });
+
   it('reads the Debian docker-archive and OCI tarballs', async () => {
     for (const input of [env.archives.debian.docker, env.archives.debian.oci]) {
       const r = await scanImage('drydock-test/debian:1', { input, secrets: false });
