@@ -119,6 +119,20 @@ export function buildTree(dir: string, totalBytes: number): { planted: Planted[]
       planted.push({ path: rel, detector: rule.meta.slug, line: prefix ? prefix.split('\n').length : 1 });
     }
   }
+  // Cases where detectors disagree on purpose (see docs/conformance/secrets.md); not counted as planted.
+  const fakeGh = 'ghp_' + 'Zk3Lq9Vx2Np7Rt5Wm8Yc4Hb6Jd1Fg0Ks2Qa9'.slice(0, 36);
+  const edge: Record<string, string> = {
+    'bad-checksum.env': `GITHUB_TOKEN=${fakeGh}\nNPM_TOKEN=npm_${'Zk3Lq9Vx2Np7Rt5Wm8Yc4Hb6Jd1Fg0Ks2Qa9'.slice(0, 36)}\n`,
+    'aws-docs-example.env': 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
+    'url-placeholders.env': 'DATABASE_URL=postgres://user:password@localhost:5432/app\nREDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379/0\nPROXY=http://proxy-user:Pr0xy-S3cret-42@proxy.acme.io:3128\n',
+    'key-placeholder.pem': '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n',
+    'bundle.min.js': `${minified(8000)}var t="${secretRules.find((r) => r.meta.slug === 'github-personal-access-token')!.meta.examples.bad[0]!.match(/ghp_\w+/)![0]}";`,
+    'package-lock.json': `{\n  "name": "x",\n  "lockfileVersion": 3,\n  "packages": { "node_modules/a": { "resolved": "https://ci:Npm-Pa55word-99@npm.acme.io/a/-/a-1.0.0.tgz" } }\n}\n`,
+    'secret.yaml': `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  token: ${Buffer.from(secretRules.find((r) => r.meta.slug === 'slack-bot-token')!.meta.examples.bad[0]!.match(/xoxb-[\w-]+/)![0]).toString('base64')}\n`,
+    'jwt.http': `Authorization: Bearer ${secretRules.find((r) => r.meta.slug === 'json-web-token')!.meta.examples.bad[0]!.match(/eyJ[\w.-]+/)![0]}\n`,
+    'generic.py': 'DB_PASSWORD = "Zq8#vLm2Rt9xWp"\nclient_secret = "kT93hsJ2LmQp8ZxVb4Rt"\npassword = os.environ["DB_PASSWORD"]\n',
+  };
+  for (const [name, content] of Object.entries(edge)) write(`svc-0/edge/${name}`, content);
   while (written < totalBytes) {
     const d = `svc-${i % 40}/${pick(['src', 'lib', 'config', 'deploy', 'assets', 'vendor-ish'])}/${pick(WORDS)}`;
     const kind = rnd();

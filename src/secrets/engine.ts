@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { GENERIC_STOPWORDS } from './detectors/generic.js';
 import { DETECTORS } from './detectors/index.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
@@ -39,7 +40,6 @@ interface Found extends Omit<SecretMatch, 'secret'> {
   priority: number;
 }
 
-const utf8 = new TextDecoder('utf-8');
 
 /**
  * The secret detection engine: pure, no I/O. `(path, bytes, origin)` in, matches out, so files on
@@ -131,8 +131,8 @@ export class SecretScanner {
     let lineStart = 0;
     let scanPos = 0;
     let lineEnd = -1; // offset of the newline ending the current line (or end); -1: not known yet
-    const done = new Map<number, number>(); // detector order -> end of the last window searched
-    const doneLine = new Map<number, number>(); // detector order -> line start of the last window
+    const done = new Float64Array(DETECTORS.length).fill(-1); // detector order -> end of the last window searched
+    const doneLine = new Float64Array(DETECTORS.length).fill(-1); // detector order -> line start of the last window
     let cacheKey = '';
     let cacheText = '';
     // Per keyword: the line and the offset up to which its detectors have already been run.
@@ -176,9 +176,9 @@ export class SecretScanner {
           while (we < lineEnd && (buf[we]! & 0xc0) === 0x80) we++;
         }
         if (we < until) until = we;
-        if (doneLine.get(c.order) === lineStart && (done.get(c.order) ?? -1) >= Math.min(we, off + 256)) continue;
-        doneLine.set(c.order, lineStart);
-        done.set(c.order, we);
+        if (doneLine[c.order] === lineStart && done[c.order]! >= Math.min(we, off + 256)) continue;
+        doneLine[c.order] = lineStart;
+        done[c.order] = we;
         const key = `${ws}:${we}`;
         if (key !== cacheKey) {
           cacheKey = key;
@@ -194,35 +194,6 @@ export class SecretScanner {
 
   private searchWindow(c: Compiled, win: string, buf: Buffer, ws: number, lineStart: number, lineNo: number, found: Found[], seen: Set<string>): void {
     const d = c.detector;
-    const emit = (index: number, secret: string) => {
-      if (!this.accept(d, secret)) return;
-      const absStart = ws + Buffer.byteLength(win.slice(0, index), 'utf8');
-      const sk = `${c.order}:${absStart}`;
-      if (seen.has(sk)) return;
-      seen.add(sk);
-      const colBase = ws > lineStart ? utf8.decode(buf.subarray(lineStart, ws)).length : 0;
-      const start = position(win, index, lineNo, colBase);
-      const endPos = position(win, index + secret.length, lineNo, colBase);
-      const body = d.body ? d.body(secret) : secret;
-      const m: Found = {
-        detector: d.id,
-        startLine: start.line,
-        startColumn: start.column,
-        endLine: endPos.line,
-        endColumn: endPos.column,
-        redacted: redact(secret),
-        length: secret.length,
-        entropy: Math.round(shannonEntropy(body) * 100) / 100,
-        hash: secretHash(d.id, secret),
-        secret,
-        absStart,
-        absEnd: absStart + Buffer.byteLength(secret, 'utf8'),
-        order: c.order,
-        priority: d.priority ?? 2,
-      };
-      if (d.checksum) m.checksumValid = true;
-      found.push(m);
-    };
     if (c.re) {
       const re = c.re;
       re.lastIndex = 0;
@@ -230,12 +201,43 @@ export class SecretScanner {
       while ((m = re.exec(win)) !== null) {
         const g = m.indices?.[1] ?? m.indices?.[0];
         const secret = m[1] ?? m[0];
-        if (g && secret) emit(g[0], secret);
+        if (g && secret) this.emit(c, g[0], secret, win, buf, ws, lineStart, lineNo, found, seen);
         if (m[0].length === 0) re.lastIndex++;
       }
     } else if (d.find) {
-      for (const r of d.find(win)) emit(r.index, r.secret);
+      for (const r of d.find(win)) this.emit(c, r.index, r.secret, win, buf, ws, lineStart, lineNo, found, seen);
     }
+  }
+
+  private emit(c: Compiled, index: number, secret: string, win: string, buf: Buffer, ws: number, lineStart: number, lineNo: number, found: Found[], seen: Set<string>): void {
+    const d = c.detector;
+    if (!this.accept(d, secret)) return;
+    const absStart = ws + Buffer.byteLength(win.slice(0, index), 'utf8');
+    const sk = `${c.order}:${absStart}`;
+    if (seen.has(sk)) return;
+    seen.add(sk);
+    const colBase = ws > lineStart ? buf.toString('utf8', lineStart, ws).length : 0;
+    const start = position(win, index, lineNo, colBase);
+    const endPos = position(win, index + secret.length, lineNo, colBase);
+    const body = d.body ? d.body(secret) : secret;
+    const m: Found = {
+      detector: d.id,
+      startLine: start.line,
+      startColumn: start.column,
+      endLine: endPos.line,
+      endColumn: endPos.column,
+      redacted: redact(secret),
+      length: secret.length,
+      entropy: Math.round(shannonEntropy(body) * 100) / 100,
+      hash: secretHash(d.id, secret),
+      secret,
+      absStart,
+      absEnd: absStart + Buffer.byteLength(secret, 'utf8'),
+      order: c.order,
+      priority: d.priority ?? 2,
+    };
+    if (d.checksum) m.checksumValid = true;
+    found.push(m);
   }
 
   private accept(d: Detector, secret: string): boolean {
@@ -243,6 +245,8 @@ export class SecretScanner {
     const body = d.body ? d.body(secret) : secret;
     if (d.minEntropy !== undefined && shannonEntropy(body) < d.minEntropy) return false;
     if (!d.noPlaceholderCheck && isPlaceholder(body, this.stopwords)) return false;
+    // `postgres://user:password@localhost`: the word itself stands for a password.
+    if (d.category === 'url' && GENERIC_STOPWORDS.has(body.toLowerCase())) return false;
     if (d.noPlaceholderCheck && this.stopwords.length > 0 && this.stopwords.some((w) => secret.toLowerCase().includes(w))) return false;
     for (const re of this.allow) if (re.test(secret)) return false;
     return true;

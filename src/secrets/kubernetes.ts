@@ -13,10 +13,18 @@ export const KUBERNETES_SECRET_DATA = 'kubernetes-secret-data';
 const MAX_DECODED = 1024 * 1024;
 const MAX_DEPTH = 24;
 
-/** Cheap test on the first bytes: could this file hold Kubernetes or Compose objects? */
+const SECRET_WORD = /password|passwd|secret|token|api_?key|apikey|credential/i;
+
+/**
+ * Cheap byte searches: does this file hold a Kubernetes Secret, or manifest `env` entries whose
+ * names could be about a secret? Only then is it worth parsing.
+ */
 export function mayBeManifest(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64 * 1024)).toString('latin1');
-  return (head.includes('kind') && head.includes('apiVersion')) || (head.includes('services') && head.includes('environment'));
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buf.indexOf('apiVersion') === -1 || buf.indexOf('kind') === -1) return false;
+  if (buf.indexOf('kind: Secret') !== -1 || buf.indexOf('"kind": "Secret"') !== -1) return true;
+  const env = buf.indexOf('env:');
+  return env !== -1 && buf.indexOf('value:', env) !== -1 && SECRET_WORD.test(buf.toString('latin1', env));
 }
 
 /**

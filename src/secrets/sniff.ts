@@ -19,25 +19,29 @@ const LOCK_MARKERS = [
  * a lockfile (hashes and URLs, never credentials); very long lines mean minified code.
  */
 export function sniff(bytes: Uint8Array): SkipReason | undefined {
-  const n = Math.min(bytes.length, 8192);
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buf.subarray(0, 8192).indexOf(0) !== -1) return 'binary';
+  const n = Math.min(buf.length, 2048);
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return 'binary';
+    const b = buf[i]!;
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   if (n > 0 && control * 10 > n) return 'binary';
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
+  const head = buf.toString('latin1', 0, Math.min(buf.length, 1024));
   for (const m of LOCK_MARKERS) if (head.includes(m)) return 'lockfile';
   if (/^GEM\r?\n {2}remote: /m.test(head) && head.includes('specs:')) return 'lockfile'; // Gemfile.lock
   if (/^__metadata:\r?\n {2}version: /m.test(head)) return 'lockfile'; // yarn berry
   if (/^\S+ v\S+(?:\/go\.mod)? h1:[A-Za-z0-9+/]{43}=\r?\n/.test(head)) return 'lockfile'; // go.sum
   if (/"_meta":\s*\{\s*"hash":\s*\{\s*"sha256"/.test(head)) return 'lockfile'; // Pipfile.lock
-  const sample = Math.min(bytes.length, 64 * 1024);
+  const sample = Math.min(buf.length, 64 * 1024);
   if (sample >= 4096) {
+    // Minified: fewer than one newline per 1000 bytes; stop counting as soon as there are enough.
+    const enough = Math.ceil(sample / 1000);
+    const head64 = buf.subarray(0, sample);
     let newlines = 0;
-    for (let i = 0; i < sample; i++) if (bytes[i] === 10) newlines++;
-    if (sample / (newlines + 1) > 1000) return 'minified';
+    for (let at = head64.indexOf(10); at !== -1 && newlines < enough; at = head64.indexOf(10, at + 1)) newlines++;
+    if (newlines < enough) return 'minified';
   }
   return undefined;
 }
