@@ -11,8 +11,8 @@ function list(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
-/** Exit code for an image that could not be read at all (distinct from the gate's code and usage errors). */
-export const EXIT_IMAGE_UNREADABLE = 3;
+/** Exit code for an image that could not be read at all (distinct from the gate, usage errors (2) and internal errors (3)). */
+export const EXIT_IMAGE_UNREADABLE = 4;
 
 export function register(program: Command, io: CliIO): void {
   const cmd = program
