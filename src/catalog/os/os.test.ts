@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../index.js';
-import { rpmHeaderBlob } from '../testing/builders.js';
+import { berkeleyHashDb, rpmHeaderBlob } from '../testing/builders.js';
 import { parseApkInstalled } from './apk.js';
 import { parseDebianCopyright, parseDpkgStatus } from './dpkg.js';
 import { parseOsRelease, osvEcosystem } from './os-release.js';
@@ -223,6 +223,38 @@ describe('rpm', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads a Berkeley DB Packages database, values spread over overflow pages', () => {
+    // A header larger than a page, so its value spans a chain of overflow pages.
+    const big = rpmHeaderBlob([
+      { tag: RPMTAG.NAME, type: 'string', value: 'bash' },
+      { tag: RPMTAG.VERSION, type: 'string', value: '4.2.46' },
+      { tag: RPMTAG.RELEASE, type: 'string', value: '35.el7_9' },
+      { tag: RPMTAG.ARCH, type: 'string', value: 'x86_64' },
+      { tag: RPMTAG.LICENSE, type: 'string', value: 'GPLv3+' },
+      { tag: RPMTAG.SOURCERPM, type: 'string', value: 'bash-4.2.46-35.el7_9.src.rpm' },
+      { tag: 1004, type: 'string', value: 'The GNU Bourne Again shell '.repeat(400) },
+    ]);
+    const db = berkeleyHashDb([blob, big]);
+    const c = createCatalog();
+    c.add({ path: '/etc/os-release', bytes: enc('ID="centos"\nVERSION_ID="7"\nID_LIKE="rhel fedora"\n') });
+    expect(c.wants('/var/lib/rpm/Packages')).toBe(true);
+    c.add({ path: '/var/lib/rpm/Packages', bytes: db });
+    expect(c.problems()).toEqual([]);
+    expect(c.finish().map((p) => [p.name, p.version, p.sourceName, p.purl])).toEqual([
+      ['bash', '4.2.46-35.el7_9', 'bash', 'pkg:rpm/centos/bash@4.2.46-35.el7_9?arch=x86_64&distro=centos-7'],
+      ['openssl-libs', '1:3.0.7-27.el9', 'openssl', 'pkg:rpm/centos/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=centos-7&epoch=1&upstream=openssl'],
+    ]);
+  });
+
+  it('reports a broken overflow chain and keeps the readable packages', () => {
+    const db = Buffer.from(berkeleyHashDb([blob]));
+    db.writeUInt32LE(999, 4096 + 4096 - 17 + 4);
+    const c = createCatalog();
+    c.add({ path: 'var/lib/rpm/Packages', bytes: db });
+    expect(c.finish()).toEqual([]);
+    expect(c.problems()[0]!.message).toMatch(/broken overflow chain/);
   });
 
   it('reports a file that is not SQLite as a problem', () => {

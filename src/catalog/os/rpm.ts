@@ -3,10 +3,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Cataloger, OsRecord } from '../types.js';
+import { berkeleyHashValues } from './rpm-bdb.js';
 import { parseRpmHeader, RPMTAG, splitSourceRpm } from './rpm-header.js';
 
 // rpm ≥ 4.16 keeps its database in SQLite; Fedora ≥ 36 moved it to /usr/lib/sysimage/rpm.
 const SQLITE = /^(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm|usr\/share\/rpm)\/rpmdb\.sqlite$/;
+// Before rpm 4.16: a Berkeley DB hash database.
+const BDB = /^(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/Packages$/;
 const MAX_DB = 512 * 1024 * 1024;
 const MAX_PACKAGES = 100_000;
 
@@ -74,9 +77,14 @@ export function readRpmSqlite(bytes: Uint8Array, problems: string[], tempRoot = 
 
 export const rpmCataloger: Cataloger = {
   id: 'rpm',
-  wants: (p) => SQLITE.test(p),
-  parse(bytes) {
+  wants: (p) => SQLITE.test(p) || BDB.test(p),
+  parse(bytes, p) {
     const problems: string[] = [];
+    if (BDB.test(p)) {
+      // Small values are bookkeeping (the next instance number), not headers.
+      const blobs = berkeleyHashValues(bytes, problems).filter((v) => v.length >= 16);
+      return { os: rpmRecordsFromBlobs(blobs, problems), problems };
+    }
     const os = readRpmSqlite(bytes, problems);
     return { os, problems };
   },

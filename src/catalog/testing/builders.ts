@@ -165,3 +165,54 @@ export function rpmHeaderBlob(tags: { tag: number; type: 'string' | 'int32' | 'i
   head.writeUInt32BE(data.length, 4);
   return Buffer.concat([head, ...index, Buffer.from(data)]);
 }
+
+/** A Berkeley DB hash database (little-endian, 4 KiB pages) whose values are the given blobs, each in overflow pages. */
+export function berkeleyHashDb(values: Uint8Array[]): Uint8Array {
+  const pageSize = 4096;
+  const room = pageSize - 26;
+  const chains: number[][] = [];
+  let next = 2;
+  for (const v of values) {
+    const n = Math.max(1, Math.ceil(v.length / room));
+    chains.push(Array.from({ length: n }, (_, i) => next + i));
+    next += n;
+  }
+  const buf = Buffer.alloc(next * pageSize);
+  buf.writeUInt32LE(0x061561, 12);
+  buf.writeUInt32LE(9, 16);
+  buf.writeUInt32LE(pageSize, 20);
+  buf[25] = 8;
+  buf.writeUInt32LE(next - 1, 32);
+  // The hash page: key/value pairs, items packed from the end of the page down.
+  const hp = pageSize;
+  buf.writeUInt32LE(1, hp + 8);
+  buf.writeUInt16LE(values.length * 2, hp + 20);
+  buf[hp + 25] = 13;
+  let top = pageSize;
+  values.forEach((v, i) => {
+    top -= 5;
+    buf[hp + top] = 1;
+    buf.writeUInt32LE(i + 1, hp + top + 1);
+    buf.writeUInt16LE(top, hp + 26 + i * 4);
+    top -= 12;
+    buf[hp + top] = 3;
+    buf.writeUInt32LE(chains[i]![0]!, hp + top + 4);
+    buf.writeUInt32LE(v.length, hp + top + 8);
+    buf.writeUInt16LE(top, hp + 26 + i * 4 + 2);
+  });
+  buf.writeUInt16LE(top, hp + 22);
+  values.forEach((v, i) => {
+    const pages = chains[i]!;
+    pages.forEach((p, j) => {
+      const at = p * pageSize;
+      const part = v.subarray(j * room, Math.min(v.length, (j + 1) * room));
+      buf.writeUInt32LE(p, at + 8);
+      buf.writeUInt32LE(j > 0 ? pages[j - 1]! : 0, at + 12);
+      buf.writeUInt32LE(j + 1 < pages.length ? pages[j + 1]! : 0, at + 16);
+      buf.writeUInt16LE(part.length, at + 22);
+      buf[at + 25] = 7;
+      buf.set(part, at + 26);
+    });
+  });
+  return buf;
+}
