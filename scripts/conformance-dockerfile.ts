@@ -156,7 +156,8 @@ if (existsSync(path.join(dockle, 'expectations.json'))) {
 } else console.log('skip: dockle not found');
 
 function shellSignature(script: ShellScript): string[] {
-  return script.commands.map((c) => JSON.stringify([c.name, c.args.map((w) => w.value), c.start, c.end, c.substituted, c.pipeline ? [c.pipeline.stage, c.pipeline.pipeline.size] : null]));
+  // Order-insensitive: both readers list nested commands next to the command that holds them.
+  return [...script.commands].sort((x, y) => x.start - y.start || x.end - y.end).map((c) => JSON.stringify([c.name, c.args.map((w) => w.value), c.start, c.end, c.substituted, c.pipeline ? [c.pipeline.stage, c.pipeline.pipeline.size] : null]));
 }
 
 /**

@@ -18,7 +18,10 @@ export function parseShellFast(text: string, toFile: (offset: number) => number 
 }
 
 const BAIL = Symbol('bail');
-const bail = (): never => {
+/** Why the last script went to tree-sitter (for diagnostics and tests). */
+export let lastBailReason = '';
+const bail = (reason = ''): never => {
+  lastBailReason = reason || new Error().stack!.split('\n')[2]!.trim();
   throw BAIL;
 };
 
@@ -68,6 +71,7 @@ class Reader {
       const first = words[0]?.start ?? 0;
       words = [];
       if (rest.length === 0) {
+        if (assignments.length > 0) this.statements++;
         this.script.commands.push(...nested);
         nested = [];
         return;
@@ -87,6 +91,7 @@ class Reader {
       this.script.commands.push(cmd, ...nested);
       nested = [];
       current.push(cmd);
+      this.statements++;
     };
 
     const addStage = (): void => {
@@ -159,9 +164,17 @@ class Reader {
           stage++;
           continue;
         }
-        // Subshells are left to tree-sitter.
-        if (op === '(' || op === ')') bail();
+        if (op === '(') {
+          if (words.length > 0 || pipe || current.length > 0) bail('subshell inside a command or pipeline');
+          endPipeline();
+          this.blocks.push({ kind: '(', commands: this.statements });
+          continue;
+        }
         endPipeline();
+        if (op === ')') {
+          if (this.blocks[this.blocks.length - 1]?.kind !== '(') bail('unbalanced )');
+          this.blocks.pop();
+        }
         forHeader = false;
         continue;
       }
@@ -170,6 +183,7 @@ class Reader {
         if (UNSUPPORTED_KEYWORDS.has(tok.text)) bail();
         if (DECLARATIONS.has(tok.text)) {
           if (pipe || current.length > 0) bail();
+          this.statements++;
           forHeader = true;
           continue;
         }
@@ -177,8 +191,11 @@ class Reader {
           // A compound command or test inside a pipeline is left to tree-sitter.
           if (pipe || current.length > 0) bail();
           if (tok.text === 'for') forHeader = true;
-          else if (tok.text === '[') this.skipUntilWord(']', nested);
-          this.block(tok.text, this.script.commands.length);
+          else if (tok.text === '[') {
+            this.skipUntilWord(']', nested);
+            this.statements++;
+          }
+          this.block(tok.text, this.statements);
           continue;
         }
       }
@@ -199,7 +216,10 @@ class Reader {
     return true;
   }
 
-  /** Open if/while/until/for/{ blocks, with the command count when each part began. */
+  /** Statements seen so far (commands, tests, assignments, declarations). */
+  private statements = 0;
+
+  /** Open if/while/until/for/{/( blocks, with the statement count when each part began. */
   private readonly blocks: Array<{ kind: string; commands: number }> = [];
 
   /** Keeps block keywords balanced and non-empty; anything unusual goes to tree-sitter. */
