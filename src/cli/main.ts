@@ -1,6 +1,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { ConfigError } from '../config/load.js';
 import { VERSION } from '../version.js';
+import { register as registerDb } from './commands/db.js';
 import { register as registerExplain } from './commands/explain.js';
 import { register as registerImage } from './commands/image.js';
 import { register as registerPss } from './commands/pss.js';
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIO): Command {
   registerPss(program, io);
   registerImage(program, io);
   registerSbom(program, io);
+  registerDb(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   }

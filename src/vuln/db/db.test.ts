@@ -199,7 +199,7 @@ describe('db update against a loopback OSV mirror', () => {
     for (let i = 0; i < 30000; i++) big.push(rec(`GHSA-big-${i}`, 'npm', `pkg-${i % 5000}`, `1.${i}.0`, { details: 'x'.repeat(200) }));
     // Stored, not deflated: quick to build here, and the import still takes long enough to interrupt.
     files.set('/npm/all.zip', { body: buildZip(big.map((r) => ({ name: `${(r as { id: string }).id}.json`, data: JSON.stringify(r), store: true }))) });
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'testdata', 'update-child.ts'), cacheDir, base, 'npm,PyPI'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'update-child.ts'), cacheDir, base, 'npm,PyPI'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (d) => (err += d));
