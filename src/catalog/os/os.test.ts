@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../index.js';
-import { berkeleyHashDb, rpmHeaderBlob } from '../testing/builders.js';
+import { berkeleyHashDb, ndbDatabase, rpmHeaderBlob } from '../testing/builders.js';
 import { parseApkInstalled } from './apk.js';
 import { parseDebianCopyright, parseDpkgStatus } from './dpkg.js';
 import { parseOsRelease, osvEcosystem } from './os-release.js';
@@ -245,6 +245,17 @@ describe('rpm', () => {
     expect(c.finish().map((p) => [p.name, p.version, p.sourceName, p.purl])).toEqual([
       ['bash', '4.2.46-35.el7_9', 'bash', 'pkg:rpm/centos/bash@4.2.46-35.el7_9?arch=x86_64&distro=centos-7'],
       ['openssl-libs', '1:3.0.7-27.el9', 'openssl', 'pkg:rpm/centos/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=centos-7&epoch=1&upstream=openssl'],
+    ]);
+  });
+
+  it('reads an ndb Packages.db (openSUSE)', () => {
+    const c = createCatalog();
+    c.add({ path: '/etc/os-release', bytes: enc('NAME="openSUSE Leap"\nID="opensuse-leap"\nVERSION_ID="15.6"\n') });
+    expect(c.wants('/usr/lib/sysimage/rpm/Packages.db')).toBe(true);
+    c.add({ path: '/usr/lib/sysimage/rpm/Packages.db', bytes: ndbDatabase([blob]) });
+    expect(c.problems()).toEqual([]);
+    expect(c.finish().map((p) => [p.name, p.ecosystem, p.purl])).toEqual([
+      ['openssl-libs', 'openSUSE:Leap 15.6', 'pkg:rpm/opensuse-leap/openssl-libs@3.0.7-27.el9?arch=x86_64&distro=opensuse-leap-15.6&epoch=1&upstream=openssl'],
     ]);
   });
 

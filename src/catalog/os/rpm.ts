@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Cataloger, OsRecord } from '../types.js';
 import { berkeleyHashValues } from './rpm-bdb.js';
+import { ndbBlobs } from './rpm-ndb.js';
 import { parseRpmHeader, RPMTAG, splitSourceRpm } from './rpm-header.js';
 
 // rpm ≥ 4.16 keeps its database in SQLite; Fedora ≥ 36 moved it to /usr/lib/sysimage/rpm.
 const SQLITE = /^(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm|usr\/share\/rpm)\/rpmdb\.sqlite$/;
 // Before rpm 4.16: a Berkeley DB hash database.
 const BDB = /^(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/Packages$/;
+// openSUSE and SLE: the ndb format.
+const NDB = /^(?:var\/lib\/rpm|usr\/lib\/sysimage\/rpm)\/Packages\.db$/;
 const MAX_DB = 512 * 1024 * 1024;
 const MAX_PACKAGES = 100_000;
 
@@ -77,7 +80,7 @@ export function readRpmSqlite(bytes: Uint8Array, problems: string[], tempRoot = 
 
 export const rpmCataloger: Cataloger = {
   id: 'rpm',
-  wants: (p) => SQLITE.test(p) || BDB.test(p),
+  wants: (p) => SQLITE.test(p) || BDB.test(p) || NDB.test(p),
   parse(bytes, p) {
     const problems: string[] = [];
     if (BDB.test(p)) {
@@ -85,6 +88,7 @@ export const rpmCataloger: Cataloger = {
       const blobs = berkeleyHashValues(bytes, problems).filter((v) => v.length >= 16);
       return { os: rpmRecordsFromBlobs(blobs, problems), problems };
     }
+    if (NDB.test(p)) return { os: rpmRecordsFromBlobs(ndbBlobs(bytes, problems), problems), problems };
     const os = readRpmSqlite(bytes, problems);
     return { os, problems };
   },

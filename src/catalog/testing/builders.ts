@@ -216,3 +216,31 @@ export function berkeleyHashDb(values: Uint8Array[]): Uint8Array {
   });
   return buf;
 }
+
+/** An rpm ndb `Packages.db` holding the given header blobs (one slot page). */
+export function ndbDatabase(blobs: Uint8Array[]): Uint8Array {
+  const parts: Buffer[] = [];
+  const slots = Buffer.alloc(4096);
+  slots.write('RpmP', 0, 'latin1');
+  slots.writeUInt32LE(1, 12);
+  let block = 4096 / 16;
+  blobs.forEach((blob, i) => {
+    const blocks = Math.ceil((16 + blob.length + 16) / 16);
+    const at = 32 + i * 16;
+    slots.write('Slot', at, 'latin1');
+    slots.writeUInt32LE(i + 1, at + 4);
+    slots.writeUInt32LE(block, at + 8);
+    slots.writeUInt32LE(blocks, at + 12);
+    const area = Buffer.alloc(blocks * 16);
+    area.write('BlbS', 0, 'latin1');
+    area.writeUInt32LE(i + 1, 4);
+    area.writeUInt32LE(blob.length, 12);
+    area.set(blob, 16);
+    area.write('BlbE', area.length - 4, 'latin1');
+    parts.push(area);
+    block += blocks;
+  });
+  // Unused slots still carry the slot magic, with package index 0.
+  for (let at = 32 + blobs.length * 16; at < 4096; at += 16) slots.write('Slot', at, 'latin1');
+  return Buffer.concat([slots, ...parts]);
+}
