@@ -70,7 +70,7 @@ layer_tar() { # dir out
 
 build_busybox() {
   local oci="$CACHE/oci" stage="$CACHE/stage-busybox"
-  if [[ -f "$CACHE/busybox.done" ]]; then return; fi
+  if [[ -f "$CACHE/busybox.v2.done" ]]; then return; fi
   log "building busybox image"
   rm -rf "$stage" && mkdir -p "$stage"/{l1,l2,l3}
   # Layer 1: a minimal root with busybox-static.
@@ -83,7 +83,8 @@ build_busybox() {
   chmod 1777 "$stage/l1/tmp"
   # Layer 2: a private key and a world-writable file, added by mistake.
   mkdir -p "$stage/l2/app"
-  printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\nZHJ5ZG9jay10ZXN0LWtleS1ub3QtcmVhbA==\n-----END OPENSSH PRIVATE KEY-----\n' >"$stage/l2/app/id_rsa"
+  # Random bytes shaped like a PEM key: secret detectors must find it although a later layer deletes it.
+  { echo '-----BEGIN RSA PRIVATE KEY-----'; head -c 900 /dev/urandom | base64 -w 64; echo '-----END RSA PRIVATE KEY-----'; } >"$stage/l2/app/id_rsa"
   printf 'hello\n' >"$stage/l2/app/data.txt"
   chmod 666 "$stage/l2/app/data.txt"
   # Layer 3: the key is deleted (a whiteout), a setuid helper appears.
@@ -93,7 +94,9 @@ build_busybox() {
   chmod 4755 "$stage/l3/usr/bin/helper"
   for l in l1 l2 l3; do layer_tar "$stage/$l" "$stage/$l.tar"; done
   [[ -d "$oci" ]] || umoci init --layout "$oci"
-  umoci new --image "$oci:busybox" 2>/dev/null || true
+  umoci rm --image "$oci:busybox" 2>/dev/null || true
+  rm -rf "$CACHE/busybox.docker.tar" "$CACHE/busybox.oci.tar" "$CACHE/oci-zstd"
+  umoci new --image "$oci:busybox"
   umoci raw add-layer --image "$oci:busybox" --history.created_by 'COPY busybox /bin/busybox' "$stage/l1.tar"
   umoci raw add-layer --image "$oci:busybox" --history.created_by 'ADD app/ /app/' "$stage/l2.tar"
   umoci raw add-layer --image "$oci:busybox" --history.created_by 'RUN rm /app/id_rsa && chmod u+s /usr/bin/helper' "$stage/l3.tar"
@@ -101,7 +104,7 @@ build_busybox() {
     --config.env 'API_TOKEN=drydock-test-token-0123456789' --config.exposedports 22/tcp \
     --config.label org.opencontainers.image.title=drydock-busybox --os linux --architecture amd64
   rm -rf "$stage"
-  touch "$CACHE/busybox.done"
+  touch "$CACHE/busybox.v2.done"
 }
 
 build_debian() {
@@ -123,7 +126,9 @@ build_debian() {
   fi
   log "building debian image"
   [[ -d "$oci" ]] || umoci init --layout "$oci"
-  umoci new --image "$oci:debian" 2>/dev/null || true
+  umoci rm --image "$oci:debian" 2>/dev/null || true
+  rm -f "$CACHE/debian.docker.tar" "$CACHE/debian.oci.tar"
+  umoci new --image "$oci:debian"
   umoci raw add-layer --image "$oci:debian" --history.created_by "debootstrap --variant=minbase $DEBIAN_SUITE" "$rootfs"
   umoci config --image "$oci:debian" --config.cmd /bin/bash --config.user 1000:1000 --os linux --architecture amd64
   touch "$CACHE/debian.done"

@@ -45,6 +45,12 @@ d('images from real components (registry on loopback, umoci, skopeo, debootstrap
     expect(key.location.pathInImage).toBe('/app/id_rsa');
     expect(key.location.layer).toBe(result.image.layers[1]!.diffId);
     expect(key.message).toContain('deleted by a later layer');
+    // The secret detectors read the deleted file from its layer too.
+    const pem = result.findings.find((f) => f.ruleId.startsWith('SEC') && f.location.pathInImage === '/app/id_rsa');
+    expect(pem, result.findings.map((f) => `${f.ruleId} ${f.location.path}`).join('\n')).toBeDefined();
+    expect(pem!.location.layer).toBe(result.image.layers[1]!.diffId);
+    expect(pem!.location.path).toBe(`${env.registry}/drydock-test/busybox:1:/app/id_rsa`);
+    expect(JSON.stringify(pem)).not.toContain('BEGIN RSA PRIVATE KEY-----\n');
   });
 
   it('pulls the debootstrap Debian image and catalogues its dpkg packages', async () => {
