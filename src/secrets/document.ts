@@ -27,7 +27,8 @@ export function createSecretsDocument(path: string, bytes: Uint8Array, matches: 
     if (!list) byDetector.set(m.detector, (list = []));
     list.push(m);
   }
-  const whole: Range = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+  // Line 0: an inline ignore covers the line it is on (or the next), never the whole file.
+  const whole: Range = { startLine: 0, startColumn: 1, endLine: 0, endColumn: 1 };
   const doc: SecretsDocument = {
     kind: 'secrets',
     path,

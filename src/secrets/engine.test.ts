@@ -133,3 +133,32 @@ describe('secret engine', () => {
     }
   });
 });
+
+describe('bad trees', () => {
+  it('a deep tree and a symbolic link loop: the secret at the bottom is found, the loop is an error', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { walkFiles } = await import('../sources/filesystem.js');
+    const { scanFiles } = await import('../engine/scan-files.js');
+    const root = mkdtempSync(path.join(tmpdir(), 'drydock-secrets-'));
+    try {
+      let dir = root;
+      for (let i = 0; i < 120; i++) dir = path.join(dir, `d${i}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'app.env'), `GITHUB_TOKEN=${TOKEN}\n`);
+      symlinkSync(root, path.join(root, 'loop'));
+      const items = walkFiles(root, { skipDirNames: [], skipDirs: [], skipFiles: [], maxFileSize: 1 << 20, wants: () => true });
+      const out = await scanFiles(items, { analyzers: [secretsAnalyzer], rules: secretRules, ruleSettings: DEFAULT_RULE_SETTINGS, analyzerSettings: DEFAULT_ANALYZER_SETTINGS });
+      expect(out.findings.map((f) => f.ruleId)).toEqual(['SEC-024']);
+      expect(out.errors.map((e) => e.code)).toContain('symlink-loop');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('an ignore comment on line 1 covers line 1 only', () => {
+    const f = findings(`A=${TOKEN} # drydock:ignore SEC-024 revoked\nB=${TOKEN.replace('ghp_', 'gho_')}\n`).findings;
+    expect(f.map((x) => [x.location.startLine, Boolean(x.suppressed)])).toEqual([[1, true], [2, false]]);
+  });
+});
