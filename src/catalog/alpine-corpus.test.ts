@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from './index.js';
-import { dockerArchiveFiles } from './docker-archive.test-helper.js';
+import { dockerArchiveFiles } from './fixtures/docker-archive.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/dockle/image-tarballs');
 const tarball = path.join(corpus, 'alpine-310.tar.gz');

@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { cyclonedxFormat } from './cyclonedx.js';
-import { sbomResult, VULN_FINDING } from './sbom-fixture.test-helper.js';
+import { sbomResult, VULN_FINDING } from '../catalog/fixtures/sbom-result.js';
 import type { FormatOptions } from './types.js';
 
 const schemaDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json')), 'res/schema');

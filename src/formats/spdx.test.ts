@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2019 from 'ajv/dist/2019.js';
 import { describe, expect, it } from 'vitest';
 import { spdxFormat } from './spdx.js';
-import { sbomResult } from './sbom-fixture.test-helper.js';
+import { sbomResult } from '../catalog/fixtures/sbom-result.js';
 import type { FormatOptions } from './types.js';
 
 const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas/spdx-2.3.schema.json');

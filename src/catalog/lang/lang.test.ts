@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../index.js';
-import { cargoAuditableSection, elf64, goBuildInfoPointerSections, goBuildInfoSection, zip } from '../testing/builders.js';
+import { cargoAuditableSection, elf64, goBuildInfoPointerSections, goBuildInfoSection, zip } from '../fixtures/builders.js';
 import { parseCargoAuditable } from './cargo-auditable.js';
 import { isExecutableCandidate, listSections } from './binary.js';
 import { goBinaryPackages, parseGoBuildInfo } from './go-binary.js';

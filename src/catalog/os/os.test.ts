@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../index.js';
-import { berkeleyHashDb, ndbDatabase, rpmHeaderBlob } from '../testing/builders.js';
+import { berkeleyHashDb, ndbDatabase, rpmHeaderBlob } from '../fixtures/builders.js';
 import { parseApkInstalled } from './apk.js';
 import { parseDebianCopyright, parseDpkgStatus } from './dpkg.js';
 import { parseOsRelease, osvEcosystem } from './os-release.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import tar from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { elf64, goBuildInfoSection } from '../../catalog/testing/builders.js';
+import { elf64, goBuildInfoSection } from '../../catalog/fixtures/builders.js';
 import { main } from '../main.js';
 import type { CliIO } from '../io.js';
 
