@@ -106,6 +106,20 @@ describe('fast YAML reader', () => {
     same('key: value\n\n\n# trailing\n');
   });
 
+  it('reads one-line keys and values the short way exactly as the long way', () => {
+    same('b: -1\nc: -x\nd: x:y\nf: .\ng: a/b@c+d=e~f%g\nh: 1e3\ni: -.5\n');
+    same('a: x  \nb: y\t\nc:   z\ne: \t\nf: 1 \t # tab\n');
+    same('a: x\n\nb: y\n');
+    same('a: x\n   \nb: y\n');
+    same('a:\n  b: x\n   c\n  d: y\n');
+    same('a:\n  b: x\n  # comment\n  c: y\n    # deeper comment\n');
+    same('a: x');
+    same('a: x\r\nb: y\r\n');
+    same('a: x\n  ');
+    same('x: 1\n----: x\n-a: z\n....: y\n');
+    same('a: ~\nb: null\nc: 0x1F\nd: true\n');
+  });
+
   it('folds multi-line plain scalars', () => {
     same('a: one\n  two\n\n  three\nb: x\n');
     same('- one\n  two\n- three\n');
@@ -182,12 +196,13 @@ describe('fast YAML reader', () => {
     unsupported('? a\n: b\n');
     unsupported('%YAML 1.2\n---\na: 1\n');
     unsupported('a:\n\tb: 1\n');
+    unsupported('- \tb\n');
     unsupported('[a, b]: c\n');
     unsupported('a: "\x01"\n');
   });
 
   it('refuses invalid YAML and duplicate keys so that js-yaml reports them', () => {
-    for (const bad of ['a: 1\na: 2\n', 'a: [1, 2\n', 'a: "x\n', 'a: b: c\n', '- a\nb: 1\n', 'a:\n  - x\n  y: 1\n', 'a: |\nb\n  c: {x: 1, x: 2}\n', "a: 'x\n"]) {
+    for (const bad of ['a: 1\na: 2\n', 'a: -\n', 'd: x:\n', '----: x\n-a: z\n', 'a: [1, 2\n', 'a: "x\n', 'a: b: c\n', '- a\nb: 1\n', 'a:\n  - x\n  y: 1\n', 'a: |\nb\n  c: {x: 1, x: 2}\n', "a: 'x\n"]) {
       expect(() => parseYamlFast(bad), bad).toThrow();
       expect(() => reference(bad), bad).toThrow();
     }

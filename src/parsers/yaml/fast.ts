@@ -77,6 +77,20 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\u
 const PLAIN_FIRST = new Uint8Array(128);
 for (const c of ' \t\r\n,[]{}#&*!|>\'"%@`') PLAIN_FIRST[c.charCodeAt(0)] = 1;
 
+/** Characters of keys that take the short path in block mappings. */
+const SIMPLE_KEY = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9_./-]/.test(ch)) SIMPLE_KEY[c] = 1;
+}
+
+/** Characters that may follow the first one in a mapping value taking the short path. */
+const VALUE_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9_./@+=~%$^;()-]/.test(ch)) VALUE_CHAR[c] = 1;
+}
+
 const FLOAT_RE = /^(?:[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const FLOAT_SPECIAL_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
@@ -286,8 +300,12 @@ class Reader {
     let pos = this.pos;
     let c = s.charCodeAt(pos);
     while (c !== 0) {
-      while (c === SPACE) c = s.charCodeAt(++pos);
-      if (c === TAB) throw new Unsupported('tab in separation space');
+      while (c === SPACE || c === TAB) {
+        // A tab before content on the same line changes how js-yaml reads the line; trailing
+        // tabs (up to a line break or a comment) do not.
+        if (c === TAB) this.checkTrailingTab(pos, comments);
+        c = s.charCodeAt(++pos);
+      }
       if (comments && c === HASH) {
         do c = s.charCodeAt(++pos);
         while (c !== LF && c !== CR && c !== 0);
@@ -309,6 +327,13 @@ class Reader {
     }
     this.pos = pos;
     return breaks;
+  }
+
+  private checkTrailingTab(pos: number, comments: boolean): void {
+    const s = this.s;
+    let c = s.charCodeAt(pos);
+    while (c === SPACE || c === TAB) c = s.charCodeAt(++pos);
+    if (c !== LF && c !== CR && c !== 0 && !(comments && c === HASH)) throw new Unsupported('tab in separation space');
   }
 
   /** One node; logs (start, end, childCount) when it closes, whether or not it had content. */
@@ -339,10 +364,18 @@ class Reader {
       const flowIndent = blockStyles ? parentIndent + 1 : parentIndent;
       const blockIndent = this.pos - this.lineStart;
       if (indentStatus === 1) {
-        if ((blockCollections && (this.blockSequence(blockIndent) || this.blockMapping(blockIndent, flowIndent))) || this.flowCollection(flowIndent)) {
+        // Each reader below refuses at once unless the node starts with its own character.
+        const c = this.s.charCodeAt(this.pos);
+        if (blockCollections && (this.blockSequence(blockIndent) || this.blockMapping(blockIndent, flowIndent))) {
           hasContent = true;
-        } else if ((blockStyles && this.blockScalar(flowIndent)) || this.singleQuoted() || this.doubleQuoted()) {
-          hasContent = true;
+        } else if (c === LBRACKET || c === LBRACE) {
+          hasContent = this.flowCollection(flowIndent);
+        } else if (c === PIPE || c === GT) {
+          hasContent = blockStyles && this.blockScalar(flowIndent);
+        } else if (c === SQUOTE) {
+          hasContent = this.singleQuoted();
+        } else if (c === DQUOTE) {
+          hasContent = this.doubleQuoted();
         } else if (this.plainScalar(flowIndent, context === FLOW_IN)) {
           hasContent = true;
           this.result = resolvePlainScalar(this.result as string);
@@ -391,7 +424,26 @@ class Reader {
     while (c !== 0) {
       const line = this.line;
       if ((c === QUESTION || c === COLON) && isWsOrEol(s.charCodeAt(this.pos + 1))) throw new Unsupported('explicit mapping key');
-      if (!this.compose(flowIndent, FLOW_OUT, false, true)) break;
+      // A key of letters, digits and `_ . / -` right before `: ` is what compose() would read as a
+      // plain scalar ending at the colon; log it without the general machinery.
+      let k = this.pos;
+      if (c < 128 && SIMPLE_KEY[c] === 1) {
+        let kc: number;
+        do kc = s.charCodeAt(++k);
+        while (kc < 128 && SIMPLE_KEY[kc] === 1);
+        if (kc === COLON) {
+          const next = s.charCodeAt(k + 1);
+          if (next !== SPACE && next !== LF && next !== CR) k = -1;
+        } else k = -1;
+      } else k = -1;
+      if (k !== -1) {
+        if (this.depth >= this.maxDepth) throw new Unsupported('nesting too deep');
+        this.log.push(this.pos, k, 0);
+        this.childCount++;
+        this.result = resolvePlainScalar(s.slice(this.pos, k));
+        this.kind = KIND_SCALAR;
+        this.pos = k;
+      } else if (!this.compose(flowIndent, FLOW_OUT, false, true)) break;
       if (this.line !== line) {
         if (out !== null) throw new Unsupported('a multiline key may not be an implicit key');
         return true;
@@ -409,7 +461,20 @@ class Reader {
       const key = typeof this.result === 'string' ? this.result : String(this.result);
       if (key === '<<') throw new Unsupported('merge key');
       if (out === null) out = {};
-      const value = this.compose(nodeIndent, BLOCK_OUT, true, false) ? this.result : null;
+      let value: unknown;
+      const valueEnd = this.simpleValueEnd(nodeIndent + 1);
+      if (valueEnd !== -1) {
+        // What compose() would make of a one-line plain value: log it without the machinery.
+        if (this.depth >= this.maxDepth) throw new Unsupported('nesting too deep');
+        let vs = this.pos;
+        while (s.charCodeAt(vs) === SPACE) vs++;
+        this.log.push(this.pos, valueEnd, 0);
+        this.childCount++;
+        value = resolvePlainScalar(s.slice(vs, valueEnd));
+        this.pos = valueEnd;
+      } else {
+        value = this.compose(nodeIndent, BLOCK_OUT, true, false) ? this.result : null;
+      }
       setKey(out, key, value);
       this.skipSeparation(true);
       c = s.charCodeAt(this.pos);
@@ -420,6 +485,46 @@ class Reader {
     this.result = out;
     this.kind = KIND_MAP;
     return true;
+  }
+
+  /**
+   * Where a mapping value that is a single-line plain scalar ends (at its line break), or -1 when
+   * the value is anything else: spaces then a run of ordinary characters up to the line break,
+   * with the next line not indented enough to continue the scalar and not blank.
+   */
+  private simpleValueEnd(flowIndent: number): number {
+    const s = this.s;
+    let i = this.pos;
+    if (s.charCodeAt(i) !== SPACE) return -1;
+    let c: number;
+    do c = s.charCodeAt(++i);
+    while (c === SPACE);
+    if (c >= 128 || SIMPLE_KEY[c] !== 1) return -1;
+    if (c === DASH) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 128 || SIMPLE_KEY[next] !== 1) return -1;
+    }
+    for (;;) {
+      c = s.charCodeAt(++i);
+      if (c < 128 && VALUE_CHAR[c] === 1) continue;
+      if (c === COLON) {
+        const next = s.charCodeAt(i + 1);
+        if (next === 0 || isWsOrEol(next)) return -1;
+        continue;
+      }
+      break;
+    }
+    if (c !== LF && c !== CR) return -1;
+    let j = i + 1;
+    if (c === CR && s.charCodeAt(j) === LF) j++;
+    let indent = 0;
+    while (s.charCodeAt(j) === SPACE) {
+      indent++;
+      j++;
+    }
+    const next = s.charCodeAt(j);
+    if (next === LF || next === CR || next === TAB || indent >= flowIndent) return -1;
+    return i;
   }
 
   private flowCollection(nodeIndent: number): boolean {
