@@ -59,6 +59,15 @@ export function parseDpkgStatus(src: string): OsRecord[] {
   return out;
 }
 
+const DEBIAN_NAMES: Record<string, string> = { expat: 'MIT', artistic: 'Artistic-1.0', 'apache-2': 'Apache-2.0', 'zlib': 'Zlib', 'isc': 'ISC' };
+
+/** DEP-5 short names to SPDX identifiers where the mapping is exact: `GPL-2+` → `GPL-2.0-or-later`. */
+export function debianLicenseToSpdx(name: string): string {
+  const m = /^(A?GPL|LGPL)-(\d)(?:\.(\d))?(\+)?$/i.exec(name);
+  if (m) return `${m[1]!.toUpperCase()}-${m[2]}.${m[3] ?? '0'}-${m[4] ? 'or-later' : 'only'}`;
+  return DEBIAN_NAMES[name.toLowerCase()] ?? name;
+}
+
 /** Licences named in a machine-readable (DEP-5) copyright file: its `License:` fields' short names. */
 export function parseDebianCopyright(src: string): string[] {
   const found = new Set<string>();
@@ -67,7 +76,7 @@ export function parseDebianCopyright(src: string): string[] {
     if (!v || v.length > 100) continue;
     for (const part of v.split(/\s+(?:or|and)\s+|\s*[|,]\s*/i)) {
       const id = part.replace(/[()]/g, '').trim();
-      if (id && !/\s/.test(id)) found.add(id);
+      if (id && !/\s/.test(id)) found.add(debianLicenseToSpdx(id));
     }
   }
   return [...found].sort();

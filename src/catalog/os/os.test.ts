@@ -89,7 +89,8 @@ License: Zlib
 Files: debian/*
 License: GPL-2+ or Artistic
 `;
-    expect(parseDebianCopyright(copyright)).toEqual(['Artistic', 'GPL-2+', 'Zlib']);
+    expect(parseDebianCopyright(copyright)).toEqual(['Artistic-1.0', 'GPL-2.0-or-later', 'Zlib']);
+    expect(parseDebianCopyright('License: LGPL-2.1\nLicense: GPL-3\nLicense: Expat\nLicense: public-domain\n')).toEqual(['GPL-3.0-only', 'LGPL-2.1-only', 'MIT', 'public-domain']);
   });
 
   it('gives packages the distribution from os-release, purls with distro, and the layer', () => {
@@ -110,7 +111,7 @@ License: GPL-2+ or Artistic
       ecosystem: 'Debian:12',
       type: 'deb',
       purl: 'pkg:deb/debian/libc6@2.36-9+deb12u4?arch=amd64&distro=debian-12&upstream=glibc',
-      licenses: ['LGPL-2.1+'],
+      licenses: ['LGPL-2.1-or-later'],
       sourceName: 'glibc',
       sourceVersion: '2.36-9+deb12u4',
       locations: [{ path: '/var/lib/dpkg/status', layer: 'sha256:aaa' }],
