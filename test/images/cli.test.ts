@@ -6,6 +6,7 @@ import { BIN, drydock, ROOT } from '../helpers.js';
 import { dockerArchive, tarOf } from './build.js';
 
 const built = existsSync(path.join(ROOT, 'dist/cli/main.js'));
+if (!built && process.env.DRYDOCK_REQUIRE_INTEGRATION === '1') throw new Error('DRYDOCK_REQUIRE_INTEGRATION=1 but dist/ is missing: run npm run build before the tests');
 if (!built) console.warn(`drydock image end-to-end tests skipped: ${BIN} needs dist/ (npm run build)`);
 
 (built ? describe : describe.skip)('drydock image (end to end through bin/drydock.js)', () => {

@@ -149,7 +149,7 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
           if (got !== expect) throw new ImageError('digest-mismatch', `archive blob "${path}": digest is ${got}, expected ${expect}`);
         }
         json.set(path, bytes);
-      } else if (sniff(head) !== 'none' || looksLikeTar(head)) {
+      } else if (sniff(head) !== 'none' || looksLikeTar(head) || /(?:^|\/)layer\.tar$|^[a-f0-9]{64}\.tar$/.test(path)) {
         const read = await readLayer(rest, { name: path, wants, budget, ...inspectOptions(options, path), ...(expect ? { expectDigest: expect } : {}), expectSize: size });
         layers.set(path, read);
       } else {
