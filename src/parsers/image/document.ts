@@ -4,6 +4,7 @@ import { LineIndex } from '../../util/lines.js';
 import { JsonPositions } from './json-positions.js';
 import type { EntryType, ImageFile } from './filesystem.js';
 import type { ImageConfig } from './manifest.js';
+import type { AccountEntry } from './accounts.js';
 
 /** A file as image rules see it. `path` starts with '/'. */
 export interface ImageDocFile {
@@ -31,6 +32,8 @@ export interface ImageDocument extends ScannedDocument {
   reference: string;
   config: ImageConfig;
   files: ImageDocFile[];
+  /** Entries of /etc/passwd, /etc/shadow and /etc/group of the final filesystem. */
+  accounts: AccountEntry[];
   /** Pointer prefix of the configuration inside the view: ['config'], or [] for a bare configuration. */
   configBase: ReadonlyArray<string | number>;
   /** The history entries that created a layer, as indexes into config.history. */
@@ -46,7 +49,7 @@ function parseMode(v: unknown): number {
 }
 
 /** Renders the JSON view of an image: one line per file, so a finding's line names one file. */
-export function renderImageView(reference: string, configText: string, files: readonly ImageFile[], removed: readonly ImageFile[]): string {
+export function renderImageView(reference: string, configText: string, files: readonly ImageFile[], removed: readonly ImageFile[], accounts: readonly AccountEntry[] = []): string {
   let config: unknown;
   try {
     config = JSON.parse(configText);
@@ -73,7 +76,12 @@ export function renderImageView(reference: string, configText: string, files: re
     if (f.linkname !== undefined) o.linkname = f.linkname;
     out.push(`    ${JSON.stringify(o)}${i + 1 < all.length ? ',' : ''}`);
   });
-  out.push('  ]');
+  out.push(`  ]${accounts.length ? ',' : ''}`);
+  if (accounts.length) {
+    out.push('  "accounts": [');
+    accounts.forEach((a, i) => out.push(`    ${JSON.stringify(a)}${i + 1 < accounts.length ? ',' : ''}`));
+    out.push('  ]');
+  }
   out.push('}');
   return `${out.join('\n')}\n`;
 }
@@ -115,6 +123,16 @@ export function parseImageDocument(text: string, path: string): { document?: Ima
       files.push(file);
     }
   }
+  const accounts: AccountEntry[] = [];
+  if (isView && Array.isArray(root.accounts)) {
+    for (const a of root.accounts as Record<string, unknown>[]) {
+      if (!a || typeof a !== 'object' || typeof a.name !== 'string' || (a.file !== 'passwd' && a.file !== 'shadow' && a.file !== 'group')) continue;
+      const e: AccountEntry = { file: a.file, name: a.name, line: typeof a.line === 'number' ? a.line : 0, layer: typeof a.layer === 'string' ? a.layer : '' };
+      if (typeof a.id === 'number') e.id = a.id;
+      if (typeof a.emptyPassword === 'boolean') e.emptyPassword = a.emptyPassword;
+      accounts.push(e);
+    }
+  }
   const reference = isView && typeof root.reference === 'string' ? root.reference : path;
   const lines = new LineIndex(text);
   const toRange = (o: { start: number; end: number }): Range => {
@@ -131,6 +149,7 @@ export function parseImageDocument(text: string, path: string): { document?: Ima
     reference,
     config,
     files,
+    accounts,
     configBase,
     get range() {
       return (whole ??= toRange(positions.locate([])));
@@ -174,4 +193,10 @@ export function describeFile(f: ImageDocFile): string {
   const layer = f.layer ? ` (layer ${f.layer.slice(0, 19)}` : ' (';
   const state = f.removed === 'deleted' ? ', deleted by a later layer but still in the image' : f.removed === 'replaced' ? ', replaced by a later layer but still in the image' : '';
   return `${f.path}${layer}${state}${f.layer || state ? ')' : ''}`.replace(' ()', '');
+}
+
+/** The report fields for a finding about one account line. */
+export function accountReport(doc: ImageDocument, index: number): { at: Target; properties: Record<string, unknown>; fingerprintData: string } {
+  const a = doc.accounts[index]!;
+  return { at: { pointer: ['accounts', index] }, properties: { layer: a.layer, pathInImage: `/etc/${a.file}`, line: a.line }, fingerprintData: `${a.file}:${a.name}:${a.id ?? ''}` };
 }

@@ -14,6 +14,8 @@ import aptListsKept from './apt-lists-kept.js';
 import apkAddCache from './apk-add-cache.js';
 import distUpgrade from './dist-upgrade.js';
 import sensitiveVolume from './sensitive-volume.js';
+import emptyPassword from './empty-password.js';
+import duplicateAccountId from './duplicate-account-id.js';
 
 /** Image hardening rules, sorted by id. */
 export const imageRules: Rule<any>[] = [
@@ -32,4 +34,6 @@ export const imageRules: Rule<any>[] = [
   apkAddCache,
   distUpgrade,
   sensitiveVolume,
+  emptyPassword,
+  duplicateAccountId,
 ];

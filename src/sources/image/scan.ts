@@ -7,6 +7,7 @@ import type { Finding, Package, ScanError, ScanNote, ScanResult } from '../../mo
 import { parseImageDocument, renderImageView } from '../../parsers/image/document.js';
 import type { ImageFile } from '../../parsers/image/filesystem.js';
 import { resolveSymlinkTarget } from '../../parsers/image/paths.js';
+import { ACCOUNT_FILES, parseAccounts, type AccountEntry } from '../../parsers/image/accounts.js';
 import { finishResult, prepareScan, type PreparedScan, type ScanOptions } from '../../scan.js';
 import { openImage, type OpenImageOptions } from './open.js';
 import type { ReadImage } from './types.js';
@@ -76,7 +77,7 @@ export async function scanImage(ref: string, options: ImageScanOptions = {}): Pr
 
   const image = await openImage(ref, {
     ...options,
-    wants: (p, size) => (catalog ? catalog.wants(p) : false) || (options.wants?.(p, size) ?? false),
+    wants: (p, size) => (p in ACCOUNT_FILES && size <= 4 * 1024 * 1024) || (catalog ? catalog.wants(p) : false) || (options.wants?.(p, size) ?? false),
     ...(secretsOn
       ? {
           inspect: wantsSecretScan,
@@ -110,7 +111,12 @@ export async function scanImage(ref: string, options: ImageScanOptions = {}): Pr
   const findings: Finding[] = [];
   const errors: ScanError[] = image.problems.filter((p) => p.code !== 'too-large' && p.code !== 'multiple-images').map((p) => problemToError(reference, p));
   for (const p of image.problems) if (p.code === 'too-large' || p.code === 'multiple-images') notes.push({ ...(p.path ? { path: `${reference}:/${p.path}` } : {}), message: p.message, code: p.code });
-  const view = renderImageView(reference, image.configText, image.files, image.removed);
+  const accounts: AccountEntry[] = [];
+  for (const f of image.files) {
+    const kind = ACCOUNT_FILES[f.path];
+    if (kind && f.bytes) accounts.push(...parseAccounts(kind, Buffer.from(f.bytes).toString('utf8'), f.layer));
+  }
+  const view = renderImageView(reference, image.configText, image.files, image.removed, accounts);
   const parsed = parseImageDocument(view, reference);
   let documents = 0;
   if (parsed.document) {
