@@ -53,146 +53,103 @@ class Reader {
     this.n = text.length;
   }
 
+  private words: Token[] = [];
+  private nested: ShellCommand[] = [];
+  private pipe: ShellPipeline | undefined;
+  private stage = 0;
+  /** Commands finished in the current pipe stage. */
+  private current: ShellCommand[] = [];
+  private forHeader = false;
+  private wordsEnd = 0;
+  /** Open `case` statements: where the reader is inside each. */
+  private readonly cases: Array<'subject' | 'in' | 'pattern' | 'body'> = [];
+
   run(): boolean {
-    let words: Token[] = [];
-    let nested: ShellCommand[] = [];
-    let pipe: ShellPipeline | undefined;
-    let stage = 0;
-    /** Commands finished in the current pipe stage. */
-    let current: ShellCommand[] = [];
-    let forHeader = false;
-    let wordsEnd = 0;
 
-    const finishCommand = (): void => {
-      let k = 0;
-      const assignments: string[] = [];
-      while (k < words.length && ASSIGNMENT.test(words[k]!.text)) assignments.push(words[k++]!.text);
-      const rest = words.slice(k);
-      const first = words[0]?.start ?? 0;
-      words = [];
-      if (rest.length === 0) {
-        if (assignments.length > 0) this.statements++;
-        this.script.commands.push(...nested);
-        nested = [];
-        return;
-      }
-      const nameWord = this.word(rest[0]!);
-      const slash = nameWord.value.lastIndexOf('/');
-      const cmd: ShellCommand = {
-        name: nameWord.value,
-        base: slash === -1 ? nameWord.value : nameWord.value.slice(slash + 1),
-        nameWord,
-        args: rest.slice(1).map((t) => this.word(t)),
-        assignments,
-        start: this.toFile(this.base + first),
-        end: this.toFile(this.base + wordsEnd),
-        substituted: this.substituted,
-      };
-      this.script.commands.push(cmd, ...nested);
-      nested = [];
-      current.push(cmd);
-      this.statements++;
-    };
-
-    const addStage = (): void => {
-      if (current.length !== 1) bail();
-      const c = current[0]!;
-      c.pipeline = { pipeline: pipe!, stage };
-      pipe!.commands.push(c);
-      current = [];
-    };
-
-    const endPipeline = (): void => {
-      finishCommand();
-      if (pipe) {
-        addStage();
-        pipe.size = stage + 1;
-        // Like tree-sitter-bash, a redirection after the last stage belongs to the whole pipeline, not to it.
-        pipe.end = pipe.commands[pipe.commands.length - 1]!.end;
-        this.script.pipelines.push(pipe);
-      }
-      pipe = undefined;
-      stage = 0;
-      current = [];
-    };
-
-    /** Open `case` statements: where the reader is inside each. */
-    const cases: Array<'subject' | 'in' | 'pattern' | 'body'> = [];
     for (;;) {
-      const tok = this.next(nested);
+      const tok = this.next(this.nested);
       if (!tok) break;
-      const state = cases[cases.length - 1];
+      const state = this.cases[this.cases.length - 1];
       if (state !== undefined && state !== 'body') {
         // Inside a case header or pattern list: no commands here, only what substitutions hold.
-        this.script.commands.push(...nested);
-        nested = [];
+        this.script.commands.push(...this.nested);
+        this.nested = [];
         if (tok.kind === 'op') {
-          if (state === 'pattern' && tok.text === ')') cases[cases.length - 1] = 'body';
+          if (state === 'pattern' && tok.text === ')') this.cases[this.cases.length - 1] = 'body';
           else if (tok.text !== '\n' && !(state === 'pattern' && (tok.text === '|' || tok.text === '('))) bail();
           continue;
         }
-        if (state === 'subject') cases[cases.length - 1] = 'in';
+        if (state === 'subject') this.cases[this.cases.length - 1] = 'in';
         else if (state === 'in') {
           if (tok.text !== 'in') bail();
-          cases[cases.length - 1] = 'pattern';
-        } else if (tok.text === 'esac') cases.pop();
+          this.cases[this.cases.length - 1] = 'pattern';
+        } else if (tok.text === 'esac') this.cases.pop();
         continue;
       }
       if (state === 'body' && tok.kind === 'op' && (tok.text === ';;' || tok.text === ';&' || tok.text === ';;&')) {
-        endPipeline();
-        cases[cases.length - 1] = 'pattern';
+        this.endPipeline();
+        this.cases[this.cases.length - 1] = 'pattern';
         continue;
       }
-      if (state === 'body' && tok.kind === 'word' && words.length === 0 && tok.text === 'esac') {
-        endPipeline();
-        cases.pop();
+      if (state === 'body' && tok.kind === 'word' && this.words.length === 0 && tok.text === 'esac') {
+        this.endPipeline();
+        this.cases.pop();
         continue;
       }
-      if (tok.kind === 'word' && words.length === 0 && tok.text === 'case') {
-        if (pipe || current.length > 0) bail();
-        cases.push('subject');
+      if (tok.kind === 'word' && this.words.length === 0 && tok.text === 'case') {
+        if (this.pipe || this.current.length > 0) bail();
+        this.cases.push('subject');
         continue;
       }
       if (tok.kind === 'op') {
         const op = tok.text;
         if (op === ';;' || op === ';&' || op === ';;&') bail();
         if (op === '|' || op === '|&') {
-          finishCommand();
-          if (current.length !== 1) bail();
-          pipe ??= { start: current[0]!.start, end: 0, size: 0, commands: [] };
-          addStage();
-          stage++;
+          this.finishCommand();
+          if (this.current.length !== 1) bail();
+          this.pipe ??= { start: this.current[0]!.start, end: 0, size: 0, commands: [] };
+          this.addStage();
+          this.stage++;
+          continue;
+        }
+        if (op === '(' && this.words.length === 1 && !this.pipe && this.current.length === 0 && /^[A-Za-z_][\w-]*$/.test(this.words[0]!.text)) {
+          // `name() { … }`: a function definition; its body's commands are read as usual.
+          const close = /^[ \t]*\)/.exec(this.text.slice(this.i, this.i + 64));
+          if (!close) bail('function definition');
+          this.i += close![0].length;
+          this.words = [];
+          this.statements++;
           continue;
         }
         if (op === '(') {
-          if (words.length > 0 || pipe || current.length > 0) bail('subshell inside a command or pipeline');
-          endPipeline();
+          if (this.words.length > 0 || this.pipe || this.current.length > 0) bail('subshell inside a command or pipeline');
+          this.endPipeline();
           this.blocks.push({ kind: '(', commands: this.statements });
           continue;
         }
-        endPipeline();
+        this.endPipeline();
         if (op === ')') {
           if (this.blocks[this.blocks.length - 1]?.kind !== '(') bail('unbalanced )');
           this.blocks.pop();
         }
-        forHeader = false;
+        this.forHeader = false;
         continue;
       }
-      if (forHeader) continue;
-      if (words.length === 0) {
+      if (this.forHeader) continue;
+      if (this.words.length === 0) {
         if (UNSUPPORTED_KEYWORDS.has(tok.text)) bail();
         if (DECLARATIONS.has(tok.text)) {
-          if (pipe || current.length > 0) bail();
+          if (this.pipe || this.current.length > 0) bail();
           this.statements++;
-          forHeader = true;
+          this.forHeader = true;
           continue;
         }
         if (tok.text === 'for' || SKIP_KEYWORDS.has(tok.text) || tok.text === '[') {
           // A compound command or test inside a pipeline is left to tree-sitter.
-          if (pipe || current.length > 0) bail();
-          if (tok.text === 'for') forHeader = true;
+          if (this.pipe || this.current.length > 0) bail();
+          if (tok.text === 'for') this.forHeader = true;
           else if (tok.text === '[') {
-            this.skipUntilWord(']', nested);
+            this.skipUntilWord(']', this.nested);
             this.statements++;
           }
           this.block(tok.text, this.statements);
@@ -204,17 +161,71 @@ class Reader {
         if (tok.text.startsWith('<<')) bail();
         // `>file` carries its target; `>` alone takes the next word; `>&2` is complete.
         if (redirect[1] === '' && !/&\d*-?$/.test(tok.text)) {
-          this.next(nested, true);
+          this.next(this.nested, true);
         }
         continue;
       }
-      words.push(tok);
-      wordsEnd = tok.end;
+      this.words.push(tok);
+      this.wordsEnd = tok.end;
     }
-    endPipeline();
-    if (forHeader || cases.length > 0 || this.blocks.length > 0) bail();
+    this.endPipeline();
+    if (this.forHeader || this.cases.length > 0 || this.blocks.length > 0) bail();
     return true;
   }
+
+  private finishCommand(): void {
+    let k = 0;
+    const assignments: string[] = [];
+    while (k < this.words.length && ASSIGNMENT.test(this.words[k]!.text)) assignments.push(this.words[k++]!.text);
+    const rest = this.words.slice(k);
+    const first = this.words[0]?.start ?? 0;
+    this.words = [];
+    if (rest.length === 0) {
+      if (assignments.length > 0) this.statements++;
+      this.script.commands.push(...this.nested);
+      this.nested = [];
+      return;
+    }
+    const nameWord = this.word(rest[0]!);
+    const slash = nameWord.value.lastIndexOf('/');
+    const cmd: ShellCommand = {
+      name: nameWord.value,
+      base: slash === -1 ? nameWord.value : nameWord.value.slice(slash + 1),
+      nameWord,
+      args: this.words2(rest),
+      assignments,
+      start: this.toFile(this.base + first),
+      end: this.toFile(this.base + this.wordsEnd),
+      substituted: this.substituted,
+    };
+    this.script.commands.push(cmd, ...this.nested);
+    this.nested = [];
+    this.current.push(cmd);
+    this.statements++;
+  }
+
+  private addStage(): void {
+    if (this.current.length !== 1) bail();
+    const c = this.current[0]!;
+    c.pipeline = { pipeline: this.pipe!, stage: this.stage };
+    this.pipe!.commands.push(c);
+    this.current = [];
+  }
+
+  private endPipeline(): void {
+    this.finishCommand();
+    if (this.pipe) {
+      this.addStage();
+      this.pipe.size = this.stage + 1;
+      // Like tree-sitter-bash, a redirection after the last stage belongs to the whole pipeline, not to it.
+      this.pipe.end = this.pipe.commands[this.pipe.commands.length - 1]!.end;
+      this.script.pipelines.push(this.pipe);
+    }
+    this.pipe = undefined;
+    this.stage = 0;
+    this.current = [];
+  }
+
 
   /** Statements seen so far (commands, tests, assignments, declarations). */
   private statements = 0;
@@ -263,6 +274,12 @@ class Reader {
         return;
       default:
     }
+  }
+
+  private words2(rest: Token[]): ShellWord[] {
+    const out: ShellWord[] = [];
+    for (let k = 1; k < rest.length; k++) out.push(this.word(rest[k]!));
+    return out;
   }
 
   private word(t: Token): ShellWord {
