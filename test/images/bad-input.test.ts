@@ -296,3 +296,25 @@ describe('transport security', () => {
     expect(readdirSync(tmpdir()).length).toBe(before);
   });
 });
+
+describe('archive layouts', () => {
+  it('reads a Docker 25+ save (manifest.json pointing into blobs/sha256) and a gzip-compressed archive', async () => {
+    const layer = await tarOf([{ name: 'etc/hostname', data: 'box\n' }]);
+    const { entries, layerDigests } = ociLayoutEntries({ layers: [layer], raw: true });
+    const configEntry = entries.find((e) => e.name.startsWith('blobs/') && String(e.data).includes('"rootfs"'))!;
+    const manifestJson = JSON.stringify([{ Config: configEntry.name, RepoTags: ['box:1'], Layers: layerDigests.map((d) => `blobs/sha256/${d.slice(7)}`) }]);
+    const archive = await tarOf([...entries, { name: 'manifest.json', data: manifestJson }]);
+    for (const buf of [archive, gzipSync(archive)]) {
+      const img = await read(buf);
+      expect(img.source).toBe('docker-archive');
+      expect(img.files.map((f) => f.path)).toEqual(['etc/hostname']);
+      expect(img.layers[0]!.diffId).toBe(sha256(layer));
+    }
+  });
+
+  it('selects an image of a docker archive by its tag', async () => {
+    const a = await dockerArchive([await tarOf([{ name: 'a', data: 'a' }])]);
+    const img = await read(a, { select: 'test/image:1' });
+    expect(img.files.map((f) => f.path)).toEqual(['a']);
+  });
+});

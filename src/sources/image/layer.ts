@@ -183,10 +183,14 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
   const problems: LayerProblem[] = [];
   const extract = tar.extract();
   let feedError: unknown;
+  let stop = false;
   const feeder = (async () => {
     try {
       for await (const c of expand()) {
-        if (extract.destroyed) continue; // keep hashing to verify the digest of the whole blob
+        // After a failure, stop reading (a bomb must not be inflated to the end); after the tar's
+        // end, keep reading so the digest covers the whole blob.
+        if (stop) break;
+        if (extract.destroyed) continue;
         if (!extract.write(c)) {
           await new Promise<void>((resolve) => {
             const done = () => {
@@ -271,6 +275,7 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
       if (keep) entries.push(e);
     }
   } catch (e) {
+    stop = true;
     extract.destroy();
     await feeder;
     if (e instanceof ImageError) throw e;
