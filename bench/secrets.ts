@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { secretsAnalyzer } from '../src/analyzers/secrets.js';
@@ -21,6 +21,7 @@ import { DEFAULT_RULE_SETTINGS } from '../src/rules/types.js';
 import { DETECTORS } from '../src/secrets/detectors/index.js';
 import { SecretScanner } from '../src/secrets/engine.js';
 import { walkFiles } from '../src/sources/filesystem.js';
+import { createSecretWorkerPool, withSecretWorkers, type SecretWorkerPool } from '../src/secrets/workers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -146,10 +147,11 @@ export function buildTree(dir: string, totalBytes: number): { planted: Planted[]
   return { planted, bytes: written };
 }
 
-export async function drydockScan(dir: string): Promise<{ findings: Finding[]; ms: number; cpuMs: number }> {
+export async function drydockScan(dir: string, pool?: SecretWorkerPool): Promise<{ findings: Finding[]; ms: number; cpuMs: number }> {
   const t = performance.now();
   const c = process.cpuUsage();
-  const items = walkFiles(dir, { skipDirNames: ['.git'], skipDirs: [], skipFiles: [], maxFileSize: 64 * 1024 * 1024, wants: () => true });
+  const walked = walkFiles(dir, { skipDirNames: ['.git'], skipDirs: [], skipFiles: [], maxFileSize: 64 * 1024 * 1024, wants: () => true });
+  const items = pool ? withSecretWorkers(walked, pool) : walked;
   const out = await scanFiles(items as AsyncIterable<any>, { analyzers: [secretsAnalyzer], rules: secretRules, ruleSettings: DEFAULT_RULE_SETTINGS, analyzerSettings: { ...DEFAULT_ANALYZER_SETTINGS } });
   const cpu = process.cpuUsage(c);
   return { findings: out.findings, ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000 };
@@ -208,17 +210,26 @@ async function main(): Promise<void> {
   console.log(`drydock:    ${dd.findings.length} findings, ${(dd.cpuMs / 1000).toFixed(2)} CPU s (${(dd.ms / 1000).toFixed(2)} s wall), ${ddRate.toFixed(1)} MB/s per core (one thread), ${(MB / (dd.ms / 1000)).toFixed(1)} MB/s wall`);
   console.log(`planted:    ${planted.length - missed.length}/${planted.length} found${missed.length ? `; missed: ${missed.slice(0, 10).map((m) => m.detector).join(', ')}` : ''}`);
 
+  // The same scan with the engine in worker threads (the main thread walks, reads and builds findings).
+  const pool = createSecretWorkerPool({ threads: availableParallelism() });
+  await drydockScan(path.join(dir, 'svc-0/planted'), pool);
+  const dw = await drydockScan(dir, pool);
+  await pool.close();
+  console.log(`drydock with ${pool.threads} worker threads: ${dw.findings.length} findings, ${(dw.ms / 1000).toFixed(2)} s wall, ${(MB / (dw.ms / 1000)).toFixed(1)} MB/s wall`);
+
   // Worst time of one adversarial line, over every detector's keywords.
   const scanner = new SecretScanner();
   let worst = 0;
   let worstWhat = '';
+  // Two passes; the second is timed, so JIT compilation of each pattern is not counted as backtracking.
+  for (let pass = 0; pass < 2; pass++)
   for (const d of DETECTORS) {
     for (const kw of d.keywords) {
       for (const l of [`${kw}${'a'.repeat(20000)}`, `${kw}=${'\\n'.repeat(8000)}`, `${kw}://${':'.repeat(8000)}@${'@'.repeat(8000)}`, `${(kw + ' = "').repeat(1000)}`, `-----BEGIN ${kw}-----\n${'QUJD\n'.repeat(8000)}`]) {
         const t = performance.now();
         scanner.scanFile(d.id, Buffer.from(l), undefined, { sniff: false });
         const ms = performance.now() - t;
-        if (ms > worst) {
+        if (pass === 1 && ms > worst) {
           worst = ms;
           worstWhat = `${d.id} (${l.slice(0, 24).replace(/\n/g, '\\n')}…)`;
         }

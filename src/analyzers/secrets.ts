@@ -3,6 +3,7 @@ import { createSecretsDocument } from '../secrets/document.js';
 import { SecretScanner } from '../secrets/engine.js';
 import { mayBeManifest, scanManifest } from '../secrets/kubernetes.js';
 import { settingsFrom } from '../secrets/settings.js';
+import { precomputedSecrets } from '../secrets/workers.js';
 import type { Analyzer, AnalyzerSettings } from './types.js';
 
 const cache = new WeakMap<AnalyzerSettings, { scanner: SecretScanner; skipPath: (p: string) => boolean }>();
@@ -28,7 +29,7 @@ export const secretsAnalyzer: Analyzer = {
   claims: (path, settings) => !prepared(settings).skipPath(path),
   analyze(file, settings) {
     const { scanner } = prepared(settings);
-    const result = scanner.scanFile(file.path, file.bytes, file.origin);
+    const result = precomputedSecrets(file) ?? scanner.scanFile(file.path, file.bytes, file.origin);
     const notes =
       result.truncatedAt !== undefined
         ? [{ path: file.path, code: 'secrets-size-cap', message: `only the first ${result.truncatedAt} of ${file.bytes.length} bytes were scanned for secrets (secrets.maxFileSize)` }]

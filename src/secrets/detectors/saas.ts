@@ -184,7 +184,7 @@ export const saasDetectors = [
   named('vercel-access-token', 'Vercel access token', ['vercel'], 'vercel[A-Za-z0-9_.\\-]{0,24}(?:token|key)', '[A-Za-z0-9]{24}', 'high', 3.5),
   named('snyk-api-token', 'Snyk API token', ['snyk'], 'snyk[A-Za-z0-9_.\\-]{0,24}(?:token|key)', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', 'high'),
   named('confluent-api-secret', 'Confluent Cloud API secret', ['confluent'], 'confluent[A-Za-z0-9_.\\-]{0,24}secret', '[A-Za-z0-9+/]{64}', 'high', 4),
-  named('firebase-cloud-messaging-key', 'Firebase Cloud Messaging server key', ['aaaa'], '(?:fcm|firebase|gcm)[A-Za-z0-9_.\\-]{0,24}(?:key|token)', 'AAAA[A-Za-z0-9_\\-]{7}:APA91b[A-Za-z0-9_\\-]{134}', 'high'),
+  named('firebase-cloud-messaging-key', 'Firebase Cloud Messaging server key', [':apa91b'], '(?:fcm|firebase|gcm)[A-Za-z0-9_.\\-]{0,24}(?:key|token)', 'AAAA[A-Za-z0-9_\\-]{7}:APA91b[A-Za-z0-9_\\-]{134}', 'high'),
   named('zendesk-api-token', 'Zendesk API token', ['zendesk'], 'zendesk[A-Za-z0-9_.\\-]{0,24}(?:token|key)', '[A-Za-z0-9]{40}', 'high', 3.5),
   named('intercom-access-token', 'Intercom access token', ['intercom'], 'intercom[A-Za-z0-9_.\\-]{0,24}(?:token|key)', 'dG9rOj[A-Za-z0-9_=\\-]{40,60}', 'high'),
   named('hubspot-private-app-token', 'HubSpot private app token', ['hubspot'], 'hubspot[A-Za-z0-9_.\\-]{0,24}(?:token|key)', 'pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', 'high'),
