@@ -248,6 +248,27 @@ describe('registries that misbehave (real HTTP servers on loopback)', () => {
     expect(e.message).toMatch(/no manifest for linux\/amd64; it offers windows\/amd64/);
   });
 
+  it('fetches a new bearer token when the registry stops accepting the old one mid-pull', async () => {
+    const layer = await tarOf([{ name: 'hello', data: 'hi' }]);
+    const { entries, manifestDigest } = ociLayoutEntries({ layers: [layer] });
+    const blobs = new Map(entries.filter((e) => e.name.startsWith('blobs/')).map((e) => [`sha256:${e.name.slice('blobs/sha256/'.length)}`, e.data as Buffer]));
+    let issued = 0;
+    const host = await serve((req, res) => {
+      const url = req.url ?? '';
+      if (url.startsWith('/token')) return void res.writeHead(200).end(JSON.stringify({ token: `t${++issued}` }));
+      const m = /\/(manifests|blobs)\/(.+)$/.exec(url);
+      // Token t1 is good for the manifest only, as if it expired right after.
+      const ok = req.headers.authorization === `Bearer t${issued}` && (m?.[1] === 'manifests' || issued > 1);
+      if (!ok) return void res.writeHead(401, { 'www-authenticate': `Bearer realm="http://${req.headers.host}/token",service="test"` }).end();
+      const body = blobs.get(m?.[2] === '1' ? manifestDigest : (m?.[2] ?? ''));
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(body);
+    });
+    const img = await pullImage(`${host}/p/q:1`, { dockerConfigDir: '/nonexistent' });
+    expect(img.files.map((f) => f.path)).toEqual(['hello']);
+    expect(issued).toBe(2);
+  });
+
   it('answers a basic-auth challenge with credentials from config.json username/password', async () => {
     const layer = await tarOf([{ name: 'hello', data: 'hi' }]);
     const { entries, manifestDigest } = ociLayoutEntries({ layers: [layer] });

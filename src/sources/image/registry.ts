@@ -201,11 +201,12 @@ export class RegistryClient {
     await res.body?.cancel().catch(() => {});
     const challenge = parseChallenge(header);
     if (!challenge) throw new ImageError('auth-failed', `${what}: the registry wants authentication but sent no usable challenge`);
-    if (this.token || this.basic) throw new ImageError('auth-failed', `${what}: the registry refused the credentials`);
     if (challenge.scheme === 'basic') {
+      if (this.basic) throw new ImageError('auth-failed', `${what}: the registry refused the credentials`);
       if (!this.creds?.username) throw new ImageError('auth-failed', `${what}: the registry wants a user name and password; none found in the Docker config`);
       this.basic = Buffer.from(`${this.creds.username}:${this.creds.password ?? ''}`).toString('base64');
     } else if (challenge.scheme === 'bearer') {
+      // A new token each time the registry asks: the old one expired, or covers another scope.
       this.token = await this.fetchToken(challenge, signal);
     } else {
       throw new ImageError('auth-failed', `${what}: unsupported authentication scheme "${challenge.scheme}"`);
@@ -319,9 +320,6 @@ export async function pullImage(refText: string, options: ReadImageOptions = {})
     ref = parseReference(refText);
   } catch (e) {
     throw new ImageError('bad-reference', (e as Error).message);
-  }
-  if (!isLoopbackRegistry(ref.registry) && options.insecure === undefined && ref.registry.startsWith('http:')) {
-    throw new ImageError('insecure-refused', 'plain HTTP is allowed only for loopback registries or with --insecure');
   }
   const client = new RegistryClient(ref, {
     ...(options.insecure !== undefined ? { insecure: options.insecure } : {}),
