@@ -16,9 +16,10 @@ export default defineRule<DockerfileDocument>({
     practice: 'P2',
     references: ['https://docs.docker.com/reference/dockerfile/#from', 'https://docs.docker.com/docker-hub/image-library/trusted-content/'],
     examples: {
-      // Silent until rules.allowedRegistries is configured, and the examples run with the defaults.
-      bad: [],
-      good: ['FROM docker.io/library/debian:12\nUSER app\n'],
+      // The rule is silent until allowedRegistries is configured.
+      settings: { allowedRegistries: ['registry.example.com/platform'] },
+      bad: ['FROM debian:12\nUSER app\n'],
+      good: ['FROM registry.example.com/platform/debian:12\nUSER app\n'],
     },
   },
   check(doc, ctx) {
