@@ -11,6 +11,8 @@ import { REPORT_SCHEMA_VERSION, SEVERITIES, type Finding, type ScanError, type S
 import { allRules } from './rules/index.js';
 import { DEFAULT_RULE_SETTINGS, type InputKind, type Rule, type RuleSettings } from './rules/types.js';
 import { DEFAULT_SKIP_DIR_NAMES, walkFiles } from './sources/filesystem.js';
+import { gitHistoryFiles } from './sources/git-history.js';
+import { scanVulnerabilities } from './vuln/scan.js';
 import { VERSION } from './version.js';
 import { compareIds } from './util/compare.js';
 
@@ -48,6 +50,10 @@ export interface ScanOptions {
   cwd?: string;
   /** Called for each per-file error as it happens. */
   onError?(error: ScanError): void;
+  /** Scan the lines each commit added (secrets), through the git CLI, instead of the working tree. */
+  gitHistory?: { since?: string };
+  /** Vulnerability matching (scanner 'vuln'). */
+  vuln?: { cacheDir?: string; ignoreUnfixed?: boolean; vex?: string[] };
   /** Extra analyzers or rules (library users); default: the built-in ones. */
   analyzers?: readonly Analyzer[];
   rules?: readonly Rule<any>[];
@@ -105,7 +111,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const analyzers = (options.analyzers ?? allAnalyzers).filter((a) => kinds.has(a.kind));
 
   let items: AsyncIterable<FileItem> | Iterable<FileItem>;
-  if (options.target === '-') {
+  let analyzersUsed = analyzers;
+  if (options.gitHistory) {
+    if (options.target === '-') throw new ConfigError('--git-history needs a repository directory, not standard input');
+    items = gitHistoryFiles(path.resolve(cwd, options.target), options.gitHistory.since ? { since: options.gitHistory.since } : {});
+    // History holds the lines each commit added: only the secret detectors read them.
+    analyzersUsed = analyzers.filter((a) => a.kind === 'secrets');
+  } else if (options.target === '-') {
     const name = options.stdinFilename ?? 'stdin.yaml';
     items = [{ type: 'file', file: { path: name, bytes: new TextEncoder().encode(options.stdin ?? '') } }];
   } else {
@@ -123,12 +135,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   const out = await scanFiles(items, {
-    analyzers,
+    analyzers: analyzersUsed,
     rules: prepared.rules,
     ruleSettings: prepared.ruleSettings,
     analyzerSettings: prepared.analyzerSettings,
     ...(options.onError ? { onError: options.onError } : {}),
   });
+
+  if (scanners.includes('vuln')) {
+    // Throws NoVulnerabilityDatabaseError without a database: never a silent "no vulnerabilities".
+    out.findings.push(
+      ...scanVulnerabilities(out.packages, {
+        ...(options.vuln?.cacheDir ? { cacheDir: options.vuln.cacheDir } : {}),
+        ...(options.vuln?.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
+        ...(options.vuln?.vex?.length ? { vex: options.vuln.vex.map((v) => path.resolve(cwd, v)) } : {}),
+        notes: out.notes,
+        ...(options.now ? { now: options.now } : {}),
+      }),
+    );
+  }
 
   const result = finishResult({
     target: options.target === '-' ? '<stdin>' : options.target,

@@ -21,6 +21,8 @@ export class UsageError extends Error {
 }
 
 export const EXIT_USAGE = 2;
+/** The target could not be scanned at all (an unreadable image, no vulnerability database). */
+export const EXIT_CANNOT_SCAN = 4;
 
 export function processIO(): CliIO & { exitCode: number } {
   const io = {

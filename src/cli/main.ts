@@ -8,7 +8,8 @@ import { register as registerPss } from './commands/pss.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerSbom } from './commands/sbom.js';
 import { register as registerScan } from './commands/scan.js';
-import { EXIT_USAGE, processIO, UsageError, type CliIO } from './io.js';
+import { NoVulnerabilityDatabaseError } from '../vuln/db/store.js';
+import { EXIT_CANNOT_SCAN, EXIT_USAGE, processIO, UsageError, type CliIO } from './io.js';
 
 /** Builds the program; each command module registers itself. */
 export function buildProgram(io: CliIO): Command {
@@ -44,6 +45,10 @@ export async function main(argv: string[], io: CliIO & { exitCode?: number } = p
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return EXIT_USAGE;
+    }
+    if (err instanceof NoVulnerabilityDatabaseError) {
+      io.stderr(`drydock: ${err.message}\n`);
+      return EXIT_CANNOT_SCAN;
     }
     if (err instanceof UsageError || err instanceof ConfigError) {
       io.stderr(`drydock: ${err.message}\n`);

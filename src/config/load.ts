@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import yaml from 'js-yaml';
 import type { IgnoreEntry } from '../engine/suppress.js';
 import type { DrydockConfig } from './types.js';
@@ -23,6 +24,8 @@ let validators: { config: (v: unknown) => boolean; ignore: (v: unknown) => boole
 
 function getValidators() {
   if (validators) return validators;
+  // Loaded on first use: most scans have no configuration file, and ajv is a large module.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
   const ajv = new Ajv({ allErrors: true, strict: false });
   const config = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir(), 'drydock.schema.json'), 'utf8')));
   const ignore = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir(), 'drydockignore.schema.json'), 'utf8')));

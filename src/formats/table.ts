@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { compareSeverity, SEVERITIES, type Finding, type Severity } from '../model/index.js';
+import { revealSecret } from '../secrets/reveal.js';
 import type { Format } from './types.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -59,6 +60,8 @@ export const tableFormat: Format = {
         const suppressed = f.suppressed ? c.dim(` (suppressed: ${f.suppressed.kind}: ${f.suppressed.reason})`) : '';
         out.push(`  ${c.dim(pos)}  ${paintSeverity(c, f.severity)} ${c.bold(f.ruleId.padEnd(idWidth))}  ${f.message}${suppressed}`);
         if (where) out.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(9)}${' '.repeat(idWidth)}  ${c.dim(where)}`);
+        const secret = options.noRedact ? revealSecret(f) : undefined;
+        if (secret !== undefined) out.push(`  ${' '.repeat(posWidth)}  ${' '.repeat(9)}${' '.repeat(idWidth)}  ${c.red(`secret: ${secret}`)}`);
       }
       out.push('');
     }

@@ -33,13 +33,19 @@ export function register(program: Command, io: CliIO): void {
     .addOption(new Option('--rules <ids>', 'run only these rules (ids or aliases, comma-separated)').argParser(list))
     .addOption(new Option('--allowed-registries <list>', 'registries images may come from (comma-separated)').argParser(list))
     .addOption(new Option('--baseline <report.json>', 'fail the gate only on findings not in this earlier JSON report'))
-    .addOption(new Option('--stdin-filename <name>', 'analyse standard input as a file of this name (default stdin.yaml)'));
+    .addOption(new Option('--stdin-filename <name>', 'analyse standard input as a file of this name (default stdin.yaml)'))
+    .addOption(new Option('--git-history', 'search the lines every commit added for secrets (a deleted secret still needs rotating)'))
+    .addOption(new Option('--since <rev>', 'with --git-history: only commits after this revision'))
+    .addOption(new Option('--ignore-unfixed', 'vulnerabilities: skip those without a fixed version'))
+    .addOption(new Option('--vex <file>', 'vulnerabilities: OpenVEX document whose not_affected/fixed statements suppress (repeatable)').argParser(list))
+    .addOption(new Option('--cache-dir <dir>', 'where the vulnerability database lives (default: $XDG_CACHE_HOME/drydock)'));
   addReportOptions(cmd);
   cmd.action(async (target, parsed) => {
     const flags = parsed as typeof parsed & ReportFlags;
     checkFormat(flags.format);
     const scanners = flags.scanners.split(',').map((s) => s.trim()).filter(Boolean);
     for (const s of scanners) if (!SCANNERS.includes(s as Scanner)) throw new UsageError(`--scanners: unknown scanner "${s}"; use ${SCANNERS.join(', ')}`);
+    if (flags.since && !flags.gitHistory) throw new UsageError('--since needs --git-history');
     const severity = parseSeverityList(flags.severity);
     const failOn = parseSeverity(flags.failOn, '--fail-on');
     const stdin = target === '-' ? await io.readStdin() : undefined;
@@ -53,6 +59,12 @@ export function register(program: Command, io: CliIO): void {
       ...(flags.baseline ? { baseline: flags.baseline } : {}),
       ...(flags.rules ? { only: flags.rules } : {}),
       scanners: scanners as Scanner[],
+      ...(flags.gitHistory ? { gitHistory: flags.since ? { since: flags.since } : {} } : {}),
+      vuln: {
+        ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
+        ...(flags.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
+        ...(flags.vex ? { vex: flags.vex } : {}),
+      },
       overrides: {
         ...(severity ? { severity } : {}),
         ...(failOn ? { failOn } : {}),
