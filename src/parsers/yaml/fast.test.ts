@@ -216,6 +216,21 @@ describe('fast YAML reader', () => {
     expect(deep.errors[0]?.code).toBe('too-deep');
   });
 
+  it('stays linear on hostile input', () => {
+    const t0 = Date.now();
+    same('a: 1' + '\t'.repeat(300_000) + 'x\n');
+    same('a: "1"' + '\t'.repeat(300_000) + '# c\n');
+    expect(() => parseYamlFast('- ' + '\t'.repeat(300_000) + 'x\n')).toThrow(Unsupported);
+    same('a: 1' + '\t'.repeat(300_000) + '\n');
+    same('a: ' + 'x '.repeat(300_000) + '\n');
+    same('a: ' + 'x\n   '.repeat(100_000) + '\n');
+    same('a: "' + 'x\n   '.repeat(100_000) + '"\n');
+    same('a: |\n' + '  x\n\n'.repeat(100_000));
+    same('a:\n' + '  # c\n\n'.repeat(100_000) + '  b: 1\n');
+    same('- ' + '[x, '.repeat(90) + ']'.repeat(90) + '\n');
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+
   it('is what parseYamlStream uses, with the same output as the js-yaml path', () => {
     const text = 'a: 1\nb:\n  c: [x, y]\n---\nd: e\n';
     const { documents, errors } = parseYamlStream(text, 'x.yaml');
@@ -229,7 +244,7 @@ describe('fast YAML reader', () => {
 });
 
 const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
-const SETS = ['real-k8s-manifests', 'kube-linter', 'kube-score', 'kubesec', 'trivy-checks'];
+const SETS = ['real-k8s-manifests', 'kube-linter', 'kube-score', 'kubesec', 'trivy-checks', 'real-compose', 'falco-rules'];
 
 function yamlFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

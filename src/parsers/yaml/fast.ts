@@ -300,11 +300,13 @@ class Reader {
     let pos = this.pos;
     let c = s.charCodeAt(pos);
     while (c !== 0) {
-      while (c === SPACE || c === TAB) {
+      while (c === SPACE) c = s.charCodeAt(++pos);
+      if (c === TAB) {
         // A tab before content on the same line changes how js-yaml reads the line; trailing
         // tabs (up to a line break or a comment) do not.
-        if (c === TAB) this.checkTrailingTab(pos, comments);
-        c = s.charCodeAt(++pos);
+        do c = s.charCodeAt(++pos);
+        while (c === SPACE || c === TAB);
+        if (c !== LF && c !== CR && c !== 0 && !(comments && c === HASH)) throw new Unsupported('tab in separation space');
       }
       if (comments && c === HASH) {
         do c = s.charCodeAt(++pos);
@@ -327,13 +329,6 @@ class Reader {
     }
     this.pos = pos;
     return breaks;
-  }
-
-  private checkTrailingTab(pos: number, comments: boolean): void {
-    const s = this.s;
-    let c = s.charCodeAt(pos);
-    while (c === SPACE || c === TAB) c = s.charCodeAt(++pos);
-    if (c !== LF && c !== CR && c !== 0 && !(comments && c === HASH)) throw new Unsupported('tab in separation space');
   }
 
   /** One node; logs (start, end, childCount) when it closes, whether or not it had content. */
