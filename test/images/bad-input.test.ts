@@ -269,6 +269,41 @@ describe('registries that misbehave (real HTTP servers on loopback)', () => {
     expect(issued).toBe(2);
   });
 
+  it('exchanges an identitytoken from config.json for an access token (OAuth refresh grant)', async () => {
+    const layer = await tarOf([{ name: 'hello', data: 'hi' }]);
+    const { entries, manifestDigest } = ociLayoutEntries({ layers: [layer] });
+    const blobs = new Map(entries.filter((e) => e.name.startsWith('blobs/')).map((e) => [`sha256:${e.name.slice('blobs/sha256/'.length)}`, e.data as Buffer]));
+    const forms: string[] = [];
+    const host = await serve((req, res) => {
+      const url = req.url ?? '';
+      if (url.startsWith('/oauth2/token') && req.method === 'POST') {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          forms.push(body);
+          const ok = new URLSearchParams(body).get('refresh_token') === 'refresh-123';
+          res.writeHead(ok ? 200 : 401).end(ok ? JSON.stringify({ access_token: 'acc-1' }) : '{}');
+        });
+        return;
+      }
+      if (req.headers.authorization !== 'Bearer acc-1') return void res.writeHead(401, { 'www-authenticate': `Bearer realm="http://${req.headers.host}/oauth2/token",service="reg"` }).end();
+      const m = /\/(manifests|blobs)\/(.+)$/.exec(url);
+      const body = blobs.get(m?.[2] === '1' ? manifestDigest : (m?.[2] ?? ''));
+      if (!body) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }).end(body);
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'drydock-cfg-'));
+    try {
+      writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ auths: { [host]: { auth: Buffer.from('<token>:').toString('base64'), identitytoken: 'refresh-123' } } }));
+      const img = await pullImage(`${host}/p/q:1`, { dockerConfigDir: dir });
+      expect(img.files.map((f) => f.path)).toEqual(['hello']);
+      expect(new URLSearchParams(forms[0]).get('grant_type')).toBe('refresh_token');
+      expect(new URLSearchParams(forms[0]).get('service')).toBe('reg');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers a basic-auth challenge with credentials from config.json username/password', async () => {
     const layer = await tarOf([{ name: 'hello', data: 'hi' }]);
     const { entries, manifestDigest } = ociLayoutEntries({ layers: [layer] });

@@ -231,11 +231,24 @@ export class RegistryClient {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (isLoopbackRegistry(url.host) || this.options.insecure))) {
       throw new ImageError('insecure-refused', `token service ${url.origin} is not HTTPS; use --insecure to allow it`);
     }
-    if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
-    url.searchParams.set('scope', challenge.params.scope ?? `repository:${this.ref.repository}:pull`);
-    const headers: Record<string, string> = { 'user-agent': 'drydock' };
-    if (this.creds?.username) headers.authorization = `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password ?? ''}`).toString('base64')}`;
-    const res = await this.send(url.toString(), headers, 'token request', signal);
+    const scope = challenge.params.scope ?? `repository:${this.ref.repository}:pull`;
+    let res: Response;
+    if (this.creds?.identityToken) {
+      // An identity token (docker login with OAuth) is a refresh token: exchange it with a POST.
+      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: this.creds.identityToken, client_id: 'drydock', scope });
+      if (challenge.params.service) form.set('service', challenge.params.service);
+      try {
+        res = await this.fetchImpl(url.toString(), { method: 'POST', headers: { 'user-agent': 'drydock', 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), signal });
+      } catch (e) {
+        throw networkError(e, 'token request');
+      }
+    } else {
+      if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
+      url.searchParams.set('scope', scope);
+      const headers: Record<string, string> = { 'user-agent': 'drydock' };
+      if (this.creds?.username) headers.authorization = `Basic ${Buffer.from(`${this.creds.username}:${this.creds.password ?? ''}`).toString('base64')}`;
+      res = await this.send(url.toString(), headers, 'token request', signal);
+    }
     const body = await readBody(res, 1024 * 1024, 'token response', this.limits.idleTimeoutMs);
     if (res.status === 401 || res.status === 403) throw new ImageError('auth-failed', `token service refused ${this.creds ? 'the credentials' : 'anonymous access'} (HTTP ${res.status})`);
     if (!res.ok) throw new ImageError('auth-failed', `token service answered HTTP ${res.status}`);
