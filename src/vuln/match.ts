@@ -246,11 +246,11 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
     const seen = new Set<number>();
     for (const q of qs) {
       for (const row of answers.get(eco)?.get(q.key) ?? []) {
-        if (row.data.g) continue;
+        if (row.data.g || seen.has(row.rid)) continue;
         const res = evaluate(q.version, row.data, scheme);
-        if (!res.affected || seen.has(row.vuln.rid)) continue;
-        seen.add(row.vuln.rid);
-        hits.push({ vuln: row.vuln, unfixed: res.unfixed, data: row.data, ...(res.fixed ? { fixed: res.fixed } : {}) });
+        if (!res.affected) continue;
+        seen.add(row.rid);
+        hits.push({ vuln: options.db.vuln(row.rid), unfixed: res.unfixed, data: row.data, ...(res.fixed ? { fixed: res.fixed } : {}) });
       }
     }
     if (hits.length === 0) continue;

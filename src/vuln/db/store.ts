@@ -80,7 +80,8 @@ export interface StoredVuln {
 }
 
 export interface AffectedRow {
-  vuln: StoredVuln;
+  /** The advisory's row id: `VulnDatabase.vuln(rid)` reads it, only for entries that match. */
+  rid: number;
   data: StoredAffected;
 }
 
@@ -90,10 +91,13 @@ export class VulnDatabase {
   private readonly byPackage: Database.Statement<[string, string], { rid: number; data: string }>;
   private readonly vulnById: Database.Statement<[number], VulnRow>;
   private readonly vulnCache = new Map<number, StoredVuln>();
-  private readonly batch = new Map<number, Database.Statement<string[], VulnRow & { name: string; data: string }>>();
+  private readonly batch = new Map<number, Database.Statement<string[], { name: string; rid: number; data: string }>>();
 
   private constructor(readonly path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
+    // Lookups touch index and table pages all over the file: map it rather than read page by page.
+    this.db.pragma('mmap_size = 1073741824');
+    this.db.pragma('cache_size = -32768');
     const v = this.meta('schema_version');
     if (v !== DB_SCHEMA_VERSION) {
       this.db.close();
@@ -123,8 +127,7 @@ export class VulnDatabase {
   }
 
   affected(ecosystemKey: string, nameKey: string): AffectedRow[] {
-    const rows = this.byPackage.all(ecosystemKey, nameKey);
-    return rows.map((r) => ({ vuln: this.vuln(r.rid), data: JSON.parse(r.data) as StoredAffected }));
+    return this.byPackage.all(ecosystemKey, nameKey).map((r) => ({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected }));
   }
 
   /** The affected entries of many packages of one ecosystem, fetched in a few batched queries. */
@@ -137,27 +140,22 @@ export class VulnDatabase {
       let stmt = this.batch.get(part.length);
       if (!stmt) {
         stmt = this.db.prepare(
-          `SELECT a.name, a.data, v.rid, v.id, v.modified, v.published, v.summary, v.aliases, v.upstream, v.severity, v.db_severity, v.url
-           FROM affected a JOIN vulns v ON v.rid = a.vuln WHERE a.ecosystem = ? AND a.name IN (${part.map(() => '?').join(',')})`,
-        ) as Database.Statement<string[], VulnRow & { name: string; data: string }>;
+          `SELECT name, vuln AS rid, data FROM affected WHERE ecosystem = ? AND name IN (${part.map(() => '?').join(',')})`,
+        ) as Database.Statement<string[], { name: string; rid: number; data: string }>;
         this.batch.set(part.length, stmt);
       }
       for (const r of stmt.all(ecosystemKey, ...part)) {
         let list = out.get(r.name);
         if (!list) out.set(r.name, (list = []));
-        list.push({ vuln: this.cachedVuln(r), data: JSON.parse(r.data) as StoredAffected });
+        list.push({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected });
       }
     }
     return out;
   }
 
-  private cachedVuln(row: VulnRow): StoredVuln {
-    let v = this.vulnCache.get(row.rid);
-    if (!v) this.vulnCache.set(row.rid, (v = toVuln(row)));
-    return v;
-  }
 
-  private vuln(rid: number): StoredVuln {
+  /** One advisory by row id (cached for the life of the handle). */
+  vuln(rid: number): StoredVuln {
     let v = this.vulnCache.get(rid);
     if (!v) this.vulnCache.set(rid, (v = toVuln(this.vulnById.get(rid)!)));
     return v;

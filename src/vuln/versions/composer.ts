@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 /**
  * Composer (Packagist) ordering: Composer's normalization (strip `v`, stability suffixes
  * `dev < alpha < beta < RC < stable < patch`) and then PHP's version_compare.
@@ -49,8 +50,10 @@ function cmpPart(a: string, b: string): number {
 
 /** PHP's version_compare. */
 export function phpVersionCompare(a: string, b: string): number {
-  const x = canon(a);
-  const y = canon(b);
+  return comparePartLists(canon(a), canon(b));
+}
+
+function comparePartLists(x: string[], y: string[]): number {
   const n = Math.max(x.length, y.length);
   for (let i = 0; i < n; i++) {
     const l = x[i];
@@ -78,6 +81,8 @@ export function normalizeComposer(v: string): string {
   return nums.join('.') + m[2]!;
 }
 
+const composerParts = memo((v: string) => canon(normalizeComposer(v)));
+
 export function compareComposer(a: string, b: string): number {
-  return phpVersionCompare(normalizeComposer(a), normalizeComposer(b));
+  return comparePartLists(composerParts(a), composerParts(b));
 }

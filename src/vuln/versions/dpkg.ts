@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 /**
  * Debian version ordering (deb-version(7)): `[epoch:]upstream[-revision]`. Letters sort before
  * non-letters, `~` sorts before everything, even the end of the string.
@@ -73,9 +74,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const parseCached = memo(parseDpkg);
+
 export function compareDpkg(a: string, b: string): number {
-  const va = parseDpkg(a);
-  const vb = parseDpkg(b);
+  const va = parseCached(a);
+  const vb = parseCached(b);
   if (!va || !vb) throw new Error(`invalid Debian version: ${!va ? a : b}`);
   if (va.epoch !== vb.epoch) return va.epoch - vb.epoch;
   const u = verrevcmp(va.upstream, vb.upstream);

@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 /**
  * Maven version ordering after ComparableVersion: items split at `.` and `-` and at digit/letter
  * transitions; a `-` or a transition opens a sub-list; trailing "null" items (0, "", final, ga,
@@ -132,6 +133,8 @@ function cmpItem(a: Item | undefined, b: Item | undefined): number {
   return 0;
 }
 
+const parseCached = memo((v: string) => parseMaven(v.trim()));
+
 export function compareMaven(a: string, b: string): number {
-  return cmpItem(parseMaven(a.trim()), parseMaven(b.trim()));
+  return cmpItem(parseCached(a), parseCached(b));
 }

@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 /**
  * NuGet ordering: up to four numeric parts (missing parts are 0), SemVer 2.0 prerelease labels
  * compared case-insensitively, build metadata ignored.
@@ -15,9 +16,11 @@ export function parseNuGet(v: string): NuGetVersion | undefined {
   return { nums, pre: m[2] ? m[2].split('.') : [] };
 }
 
+const parseCached = memo(parseNuGet);
+
 export function compareNuGet(a: string, b: string): number {
-  const x = parseNuGet(a);
-  const y = parseNuGet(b);
+  const x = parseCached(a);
+  const y = parseCached(b);
   if (!x || !y) throw new Error(`invalid NuGet version: ${!x ? a : b}`);
   for (let i = 0; i < 4; i++) {
     if (x.nums[i]! !== y.nums[i]!) return x.nums[i]! < y.nums[i]! ? -1 : 1;

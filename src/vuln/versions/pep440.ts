@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 /**
  * PEP 440 version ordering (PyPI): epoch, release (trailing zeros ignored), pre-release
  * (a < b < rc), post-release, development release, local version label. A dev release of a final
@@ -80,9 +81,11 @@ export function comparePep440Parsed(a: Pep440, b: Pep440): number {
   return 0;
 }
 
+const parseCached = memo(parsePep440);
+
 export function comparePep440(a: string, b: string): number {
-  const x = parsePep440(a);
-  const y = parsePep440(b);
+  const x = parseCached(a);
+  const y = parseCached(b);
   if (!x || !y) throw new Error(`invalid PEP 440 version: ${!x ? a : b}`);
   return comparePep440Parsed(x, y);
 }

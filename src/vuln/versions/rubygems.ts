@@ -1,3 +1,4 @@
+import { memo } from './memo.js';
 /**
  * RubyGems ordering (Gem::Version): segments of digits or letters; a letter segment makes a
  * prerelease and sorts below any number; trailing zero segments are ignored; `-` means `.pre.`.
@@ -21,9 +22,11 @@ export function isValidGem(v: string): boolean {
   return /^\s*[0-9]+(?:\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?\s*$/.test(v) || /^\s*$/.test(v);
 }
 
+const segmentsCached = memo(segments);
+
 export function compareGem(a: string, b: string): number {
-  const x = segments(a);
-  const y = segments(b);
+  const x = segmentsCached(a);
+  const y = segmentsCached(b);
   const n = Math.max(x.length, y.length);
   for (let i = 0; i < n; i++) {
     const l = x[i] ?? 0;
