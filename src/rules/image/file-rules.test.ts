@@ -5,6 +5,7 @@ import setuidSetgidFile from './setuid-setgid-file.js';
 import worldWritablePath from './world-writable-path.js';
 import packageManagerCache from './package-manager-cache.js';
 import sudoPresent from './sudo-present.js';
+import unneededFiles from './unneeded-files.js';
 
 const run = createRuleTester({ describe, it, expect });
 const L1 = 'sha256:1111111111111111111111111111111111111111111111111111111111111111';
@@ -91,6 +92,21 @@ run(packageManagerCache, {
 run(sudoPresent, {
   valid: [files({ path: '/usr/bin/su' }, { path: '/usr/bin/sudo', removed: 'deleted' }, { path: '/usr/share/doc/sudo/README' })],
   invalid: [{ code: files({ path: '/etc/sudoers' }, { path: '/usr/bin/sudo', mode: '4755' }), errors: [{ line: 6, column: 5, message: '/usr/bin/sudo' }] }],
+});
+
+// IMG-018
+run(unneededFiles, {
+  valid: [files({ path: '/app/.gitignore' }, { path: '/app/.git', type: 'dir', removed: 'deleted' }, { path: '/usr/bin/git' })],
+  invalid: [
+    {
+      name: 'one finding per repository, plus stray files',
+      code: files({ path: '/src/.git', type: 'dir', size: 0 }, { path: '/src/.git/config' }, { path: '/src/.git/objects', type: 'dir', size: 0 }, { path: '/www/.DS_Store' }),
+      errors: [
+        { line: 5, column: 5, message: '/src/.git (layer sha256:111111111111) is not needed at run time and may expose source history' },
+        { line: 8, column: 5, message: '/www/.DS_Store' },
+      ],
+    },
+  ],
 });
 
 describe('file findings carry the layer and the path inside the image', () => {

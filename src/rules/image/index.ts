@@ -16,6 +16,7 @@ import distUpgrade from './dist-upgrade.js';
 import sensitiveVolume from './sensitive-volume.js';
 import emptyPassword from './empty-password.js';
 import duplicateAccountId from './duplicate-account-id.js';
+import unneededFiles from './unneeded-files.js';
 
 /** Image hardening rules, sorted by id. */
 export const imageRules: Rule<any>[] = [
@@ -36,4 +37,5 @@ export const imageRules: Rule<any>[] = [
   sensitiveVolume,
   emptyPassword,
   duplicateAccountId,
+  unneededFiles,
 ];
