@@ -60,6 +60,8 @@ class Reader {
   /** Commands finished in the current pipe stage. */
   private current: ShellCommand[] = [];
   private forHeader = false;
+  /** Inside export/local/declare/unset: words are not a command (substitutions in them are). */
+  private declaration = false;
   private wordsEnd = 0;
   /** Open `case` statements: where the reader is inside each. */
   private readonly cases: Array<'subject' | 'in' | 'pattern' | 'body'> = [];
@@ -133,15 +135,16 @@ class Reader {
           this.blocks.pop();
         }
         this.forHeader = false;
+        this.declaration = false;
         continue;
       }
-      if (this.forHeader) continue;
+      if (this.forHeader || this.declaration) continue;
       if (this.words.length === 0) {
         if (UNSUPPORTED_KEYWORDS.has(tok.text)) bail();
         if (DECLARATIONS.has(tok.text)) {
           if (this.pipe || this.current.length > 0) bail();
           this.statements++;
-          this.forHeader = true;
+          this.declaration = true;
           continue;
         }
         if (tok.text === 'for' || SKIP_KEYWORDS.has(tok.text) || tok.text === '[') {
