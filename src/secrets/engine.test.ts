@@ -162,3 +162,21 @@ describe('bad trees', () => {
     expect(f.map((x) => [x.location.startLine, Boolean(x.suppressed)])).toEqual([[1, true], [2, false]]);
   });
 });
+
+describe('where secrets live', () => {
+  it('image layers: the origin travels to the finding location', () => {
+    const out = secretsAnalyzer.analyze({ path: 'app/.env', bytes: Buffer.from(`GITHUB_TOKEN=${TOKEN}\n`), origin: { layer: 'sha256:abc', pathInImage: '/app/.env' } }, DEFAULT_ANALYZER_SETTINGS);
+    const f = out.documents.flatMap((d) => runRules(d, secretRules, { settings: DEFAULT_RULE_SETTINGS }));
+    expect(f[0]!.location).toMatchObject({ path: 'app/.env', layer: 'sha256:abc', pathInImage: '/app/.env', startLine: 1, startColumn: 14 });
+  });
+
+  it('Compose environment maps and lists, ConfigMaps and literal env values', () => {
+    const compose = `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Zq8#vLm2Rt9xWp\n  app:\n    environment:\n      - API_KEY=kT93hsJ2LmQp8ZxVb4Rt7Yw\n      - DB_PASSWORD=\${DB_PASSWORD}\n`;
+    expect(findings(compose, 'compose.yaml').findings.map((f) => [f.ruleId, f.location.startLine, f.location.startColumn])).toEqual([
+      ['SEC-190', 5, 26],
+      ['SEC-193', 8, 17],
+    ]);
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\ndata:\n  application.properties: |\n    spring.datasource.password=Zq8#vLm2Rt9xWp\n';
+    expect(findings(cm, 'cm.yaml').findings.map((f) => [f.ruleId, f.location.startLine, f.location.startColumn])).toEqual([['SEC-190', 6, 32]]);
+  });
+});

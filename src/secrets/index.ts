@@ -9,3 +9,4 @@ export { DETECTORS, detectorById } from './detectors/index.js';
 export { createSecretsDocument, type SecretsDocument } from './document.js';
 export { settingsFrom, SECRETS_SETTINGS_SCHEMA } from './settings.js';
 export { KUBERNETES_SECRET_DATA, scanManifest } from './kubernetes.js';
+export { createSecretWorkerPool, withSecretWorkers, precomputedSecrets, type SecretWorkerPool, type SecretWorkerPoolOptions } from './workers.js';
