@@ -19,6 +19,8 @@ export interface ImportStats {
 
 export interface ParseResult {
   records: PreparedRecord[];
+  /** The records flattened for transfer between threads: id, 8 columns, n, then n × (ecosystem, name, data). */
+  flat?: (string | number | null)[];
   skipped: number;
   withdrawn: number;
   problems: string[];
@@ -114,8 +116,31 @@ function jsonEntries(zip: ZipReader): ZipReader['entries'] {
   return list;
 }
 
-function absorb(builder: DatabaseBuilder, source: string, r: ParseResult, stats: ImportStats): void {
+/** Flattens records: one array of primitives clones between threads far faster than objects. */
+export function flatten(r: ParseResult): ParseResult {
+  const flat: (string | number | null)[] = [];
   for (const rec of r.records) {
+    flat.push(rec.id, ...rec.cols, rec.affected.length);
+    for (const a of rec.affected) flat.push(a[0], a[1], a[2]);
+  }
+  return { records: [], flat, skipped: r.skipped, withdrawn: r.withdrawn, problems: r.problems };
+}
+
+function* unflatten(flat: (string | number | null)[]): Generator<PreparedRecord> {
+  let i = 0;
+  while (i < flat.length) {
+    const id = flat[i++] as string;
+    const cols = flat.slice(i, i + 8) as (string | null)[];
+    i += 8;
+    const n = flat[i++] as number;
+    const affected: PreparedRecord['affected'] = [];
+    for (let k = 0; k < n; k++, i += 3) affected.push([flat[i] as string, flat[i + 1] as string, flat[i + 2] as string]);
+    yield { id, cols, affected };
+  }
+}
+
+function absorb(builder: DatabaseBuilder, source: string, r: ParseResult, stats: ImportStats): void {
+  for (const rec of r.flat ? unflatten(r.flat) : r.records) {
     if (builder.add(rec, source)) stats.records++;
     else stats.duplicates++;
   }
