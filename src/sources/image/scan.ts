@@ -140,6 +140,16 @@ export async function scanImage(ref: string, options: ImageScanOptions = {}): Pr
     findings.push(...runRules(doc, prepared.rules, { settings: prepared.ruleSettings }));
   }
 
+  // Secrets in the configuration (build arguments recorded in history, ENV values, labels), found
+  // in the same view the image rules see, so their lines agree.
+  if (secretsOn) {
+    const out = secretsAnalyzer.analyze({ path: reference, bytes: Buffer.from(view) }, analyzerSettings);
+    for (const doc of out.documents) {
+      documents += 1;
+      findings.push(...runRules(doc, prepared.rules, { settings: prepared.ruleSettings }));
+    }
+  }
+
   const result = finishResult({
     target: reference,
     startedAt,
