@@ -1,6 +1,6 @@
 import type { SecretsDocument } from '../../secrets/document.js';
 import { defineRule } from '../types.js';
-import { reportDetector } from './report.js';
+import { reportDetector } from './support/report.js';
 
 export default defineRule<SecretsDocument>({
   meta: {

@@ -1,7 +1,7 @@
 import type { SecretsDocument } from '../../secrets/document.js';
 import { KUBERNETES_SECRET_DATA } from '../../secrets/kubernetes.js';
 import { defineRule } from '../types.js';
-import { reportDetector } from './report.js';
+import { reportDetector } from './support/report.js';
 
 export default defineRule<SecretsDocument>({
   meta: {

@@ -1,6 +1,6 @@
-import type { SecretsDocument } from '../../secrets/document.js';
-import { secretProperties } from '../../secrets/reveal.js';
-import type { RuleContext } from '../types.js';
+import type { SecretsDocument } from '../../../secrets/document.js';
+import { secretProperties } from '../../../secrets/reveal.js';
+import type { RuleContext } from '../../types.js';
 
 /** The check of a secret rule: report every match of its detector, redacted, at the secret. */
 export function reportDetector(detector: string, what: string) {
