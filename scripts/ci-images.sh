@@ -50,6 +50,7 @@ install_packages() {
   command -v docker-registry >/dev/null || need+=(docker-registry)
   [[ -x /bin/busybox ]] || need+=(busybox-static)
   command -v openssl >/dev/null || need+=(openssl)
+  command -v curl >/dev/null || need+=(curl)
   if ((${#need[@]} > 0)); then
     log "installing: ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -174,7 +175,8 @@ start_registry() { # name port extra-auth-yaml
   local name="$1" port="$2" auth="$3"
   local dir="$RUN/registry-$name"
   local pidfile="$RUN/registry-$name.pid"
-  if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then return; fi
+  # Already answering (started by an earlier run): keep it.
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/v2/"; then return; fi
   mkdir -p "$dir/data"
   cat >"$dir/config.yml" <<EOF
 version: 0.1
