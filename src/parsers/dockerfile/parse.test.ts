@@ -113,6 +113,13 @@ describe('bad input never crashes', () => {
     expect(out.errors.map((e) => e.code)).toEqual(['dockerfile-syntax', 'dockerfile-syntax']);
   });
 
+  it('deeply nested substitutions neither overflow the stack nor throw', () => {
+    const deep = '$('.repeat(5000) + 'ls' + ')'.repeat(5000);
+    const out = analyze(`FROM alpine:3.20\nRUN echo ${deep}\n`);
+    const d = out.documents[0] as ReturnType<typeof parseDockerfile>['document'];
+    expect(() => d.shell(d.instructions[1]!)).not.toThrow();
+  });
+
   it('shell syntax errors keep the commands that were recognised', () => {
     const { document: d } = parseDockerfile('FROM x:1\nRUN if then fi ( ; sudo make\n', 'Dockerfile');
     const script = d.shell(d.instructions[1]!);

@@ -18,6 +18,8 @@ export function parseShellFast(text: string, toFile: (offset: number) => number 
 }
 
 const BAIL = Symbol('bail');
+/** Substitutions nested deeper than this go to tree-sitter (which bounds them too). */
+const MAX_NESTING = 64;
 /** Why the last script went to tree-sitter (for diagnostics and tests). */
 export let lastBailReason = '';
 const bail = (reason = ''): never => {
@@ -49,8 +51,10 @@ class Reader {
     private readonly script: ShellScript,
     private readonly substituted = false,
     private readonly base = 0,
+    private readonly depth = 0,
   ) {
     this.n = text.length;
+    if (depth > MAX_NESTING) bail('nesting too deep');
   }
 
   private words: Token[] = [];
@@ -429,7 +433,7 @@ class Reader {
   /** Parses `$(…)` starting after the `(`; returns the offset after the `)`. */
   private readSubstitution(from: number, nested: ShellCommand[]): number {
     const close = matchParen(this.text, from - 1) - 1;
-    const inner = new Reader(this.text.slice(from, close), this.toFile, { commands: [], pipelines: [], hasError: false }, true, this.base + from);
+    const inner = new Reader(this.text.slice(from, close), this.toFile, { commands: [], pipelines: [], hasError: false }, true, this.base + from, this.depth + 1);
     inner.run();
     const sub = (inner as unknown as { script: ShellScript }).script;
     nested.push(...sub.commands);
@@ -444,7 +448,7 @@ class Reader {
     if (i >= this.n) bail();
     const body = s.slice(open + 1, i);
     if (body.includes('\\')) bail();
-    const inner = new Reader(body, this.toFile, { commands: [], pipelines: [], hasError: false }, true, this.base + open + 1);
+    const inner = new Reader(body, this.toFile, { commands: [], pipelines: [], hasError: false }, true, this.base + open + 1, this.depth + 1);
     inner.run();
     const sub = (inner as unknown as { script: ShellScript }).script;
     nested.push(...sub.commands);

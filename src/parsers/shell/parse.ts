@@ -45,6 +45,9 @@ export interface ShellScript {
   skipped?: boolean;
 }
 
+/** Syntax trees deeper than this are cut off while listing commands. */
+const MAX_DEPTH = 400;
+
 /** Scripts larger than this are not parsed (hostile or generated input). */
 export const MAX_SHELL_BYTES = 512 * 1024;
 
@@ -114,7 +117,23 @@ class Walker {
     private readonly script: ShellScript,
   ) {}
 
+  /** Current nesting; past MAX_DEPTH the rest of a branch is not read (hostile input). */
+  private depth = 0;
+
   node(pipe: PipeContext, substituted: boolean): void {
+    if (this.depth > MAX_DEPTH) {
+      this.script.hasError = true;
+      return;
+    }
+    this.depth++;
+    try {
+      this.visit(pipe, substituted);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private visit(pipe: PipeContext, substituted: boolean): void {
     const cur = this.cur;
     const type = cur.nodeTypeId;
     if (type === T.command) return this.command(pipe, substituted);

@@ -8,5 +8,10 @@ import { MAX_SHELL_BYTES, parseShell, type ShellScript } from './parse.js';
  */
 export function parseShellScript(text: string, toFile: (offset: number) => number = (o) => o): ShellScript {
   if (text.length > MAX_SHELL_BYTES) return parseShell(text, toFile);
-  return parseShellFast(text, toFile) ?? parseShell(text, toFile);
+  try {
+    return parseShellFast(text, toFile) ?? parseShell(text, toFile);
+  } catch {
+    // A script that defeats both readers (e.g. exhausts the stack) is reported as unparsable, never thrown.
+    return { commands: [], pipelines: [], hasError: true };
+  }
 }
