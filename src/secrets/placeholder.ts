@@ -1,7 +1,7 @@
 const PLACEHOLDER_WORDS = [
   'example', 'changeme', 'change_me', 'change-me', 'dummy', 'placeholder', 'redacted', 'your_', 'your-', 'yourtoken',
   'yourpassword', 'yoursecret', 'insert_', 'insert-', 'replace_me', 'replaceme', 'replace-me', 'fixme', 'todo', 'sample',
-  'notreal', 'not_real', 'not-real', 'fake', 'mock', 'lorem', 'foobar', 'xxxx', '****', '••••', '....',
+  'notreal', 'not_real', 'not-real', 'fake', 'mock', 'lorem', 'foobar', 'mypass', 'mysecret', 'mytoken', 'xxxx', '****', '••••', '....',
 ];
 
 /** True for values that stand for a secret rather than being one. */
