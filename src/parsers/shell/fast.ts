@@ -163,7 +163,9 @@ class Reader {
           continue;
         }
       }
-      const redirect = REDIRECT.exec(tok.text);
+      const c0 = tok.text.charCodeAt(0);
+      // Only words starting with a digit, <, > or & can be redirections.
+      const redirect = (c0 >= 48 && c0 <= 57) || c0 === 60 || c0 === 62 || c0 === 38 ? REDIRECT.exec(tok.text) : null;
       if (redirect && !/^\d+$/.test(tok.text)) {
         if (tok.text.startsWith('<<')) bail();
         // `>file` carries its target; `>` alone takes the next word; `>&2` is complete.
@@ -183,7 +185,7 @@ class Reader {
   private finishCommand(): void {
     let k = 0;
     const assignments: string[] = [];
-    while (k < this.words.length && ASSIGNMENT.test(this.words[k]!.text)) assignments.push(this.words[k++]!.text);
+    while (k < this.words.length && this.words[k]!.text.includes('=') && ASSIGNMENT.test(this.words[k]!.text)) assignments.push(this.words[k++]!.text);
     const rest = this.words.slice(k);
     const first = this.words[0]?.start ?? 0;
     this.words = [];
