@@ -187,6 +187,8 @@ describe('fast YAML reader', () => {
     same('\uFEFFa: 1\nb: 2\n');
     same('  a: 1\n  b: 2\n');
     same('a: 1 # c\n# c2\nb: # c3\n  # c4\n  c: 2 # c5\n');
+    same('a: 1 # control \x07 and \x85 in a comment\n');
+    same('a: caf\u00e9 \u00a0 \u2028 \ufeff\n');
   });
 
   it('leaves anchors, tags, merge keys, complex keys, directives and tabs to js-yaml', () => {
@@ -199,6 +201,12 @@ describe('fast YAML reader', () => {
     unsupported('- \tb\n');
     unsupported('[a, b]: c\n');
     unsupported('a: "\x01"\n');
+    unsupported("a: 'x\x1b'\n");
+    unsupported('a: x\x7fy\n');
+    unsupported('a: |\n  x\x0b\n');
+    unsupported('a: {b: x\x08}\n');
+    unsupported('a: x\0\n');
+    unsupported('a: \ud83d\ude00\n');
   });
 
   it('refuses invalid YAML and duplicate keys so that js-yaml reports them', () => {

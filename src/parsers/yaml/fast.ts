@@ -5,7 +5,7 @@
  * that `parseYamlStream` records from js-yaml, so field positions are identical.
  *
  * It is deliberately narrow: anchors, aliases, tags, directives, explicit (`?`) or collection
- * keys, merge keys, tabs in separation space, control characters and very deep nesting all raise
+ * keys, merge keys, tabs before content, non-printable characters and very deep nesting all raise
  * `Unsupported`, and any syntax error raises as well; the caller then reads the stream with
  * js-yaml, which reports errors with its own message and line.
  *
@@ -69,9 +69,13 @@ const CHOMP_CLIP = 0;
 const CHOMP_STRIP = 1;
 const CHOMP_KEEP = 2;
 
-/** Characters js-yaml refuses in content; comments may hold them, but such streams are rare. */
-// eslint-disable-next-line no-control-regex
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/**
+ * Characters js-yaml refuses in scalar content (it does not look inside comments). Surrogates are
+ * refused even when paired: such text is rare and js-yaml reads it.
+ */
+function isNonPrintable(c: number): boolean {
+  return c < 0x20 ? c !== TAB && c !== LF && c !== CR : c >= 0x7f && (c <= 0x9f || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe);
+}
 
 /** Characters that cannot start a plain scalar (ASCII only; 1 = refuse). */
 const PLAIN_FIRST = new Uint8Array(128);
@@ -663,7 +667,10 @@ class Reader {
       detectedIndent = true;
       emptyLines = 0;
       const start = pos;
-      while (c !== LF && c !== CR && c !== 0) c = s.charCodeAt(++pos);
+      while (c !== LF && c !== CR && c !== 0) {
+        if ((c < 0x20 || c >= 0x7f) && isNonPrintable(c)) throw new Unsupported('non-printable character');
+        c = s.charCodeAt(++pos);
+      }
       out += s.slice(start, pos);
       this.pos = pos;
     }
@@ -703,6 +710,7 @@ class Reader {
       } else if (pos === this.lineStart && this.isDocumentMarker(pos)) {
         throw new Unsupported('unexpected end of the document within a single quoted scalar');
       } else {
+        if ((c < 0x20 || c >= 0x7f) && isNonPrintable(c)) throw new Unsupported('non-printable character');
         pos++;
         if (c !== SPACE && c !== TAB) end = pos;
       }
@@ -758,6 +766,7 @@ class Reader {
       } else if (pos === this.lineStart && this.isDocumentMarker(pos)) {
         throw new Unsupported('unexpected end of the document within a double quoted scalar');
       } else {
+        if ((c < 0x20 || c >= 0x7f) && isNonPrintable(c)) throw new Unsupported('non-printable character');
         pos++;
         if (c !== SPACE && c !== TAB) end = pos;
       }
@@ -811,6 +820,7 @@ class Reader {
         start = end = pos;
         pending = false;
       }
+      if ((c < 0x20 || c >= 0x7f) && isNonPrintable(c)) throw new Unsupported('non-printable character');
       if (c !== SPACE && c !== TAB) end = pos + 1;
       c = s.charCodeAt(++pos);
     }
@@ -834,6 +844,8 @@ export function parseYamlFast(text: string, maxDepth = 100): FastYamlStream {
     if (last !== LF && last !== CR) input += '\n';
     if (input.charCodeAt(0) === 0xfeff) input = input.slice(1);
   }
-  if (NON_PRINTABLE.test(input)) throw new Unsupported('control or unpaired surrogate characters');
+  // NUL ends the text for the reader (and js-yaml refuses it); other characters js-yaml refuses
+  // are caught where scalar content is read.
+  if (input.indexOf('\0') !== -1) throw new Unsupported('NUL character');
   return new Reader(input, maxDepth).read();
 }
