@@ -156,6 +156,9 @@ describe('fast YAML reader', () => {
     same('[a, b]\n');
     same('{a: 1}\n');
     same('a: {url: "http://x:80", b: c:d}\n');
+    same('- [a,b,c]\n- {a: b,c: d}\n- [a:b, c]\n- {a:1}\n- [-1, -x, x-]\n- {a: -1, b: 0x1F, c: ~}\n- {url: http://x, d: e:f}\n');
+    same('a: [x\n  y, z]\nb: [x , y]\nc: {k:\n  v}\n');
+    unsupported('a: [b: c]\n');
   });
 
   it('resolves core schema scalars as js-yaml does', () => {

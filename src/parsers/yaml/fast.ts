@@ -526,6 +526,40 @@ class Reader {
     return i;
   }
 
+  /**
+   * A node inside a flow collection. A run of ordinary characters ending right at `,` `]` `}` or
+   * at a `:` that ends a key is what compose() would read as a plain scalar: log it directly.
+   */
+  private flowNode(nodeIndent: number): boolean {
+    const s = this.s;
+    const start = this.pos;
+    let c = s.charCodeAt(start);
+    if (c < 128 && SIMPLE_KEY[c] === 1) {
+      let i = start;
+      if (c === DASH) {
+        const next = s.charCodeAt(i + 1);
+        if (next >= 128 || SIMPLE_KEY[next] !== 1) return this.compose(nodeIndent, FLOW_IN, false, true);
+      }
+      do c = s.charCodeAt(++i);
+      while (c < 128 && VALUE_CHAR[c] === 1);
+      let ends = c === COMMA || c === RBRACKET || c === RBRACE;
+      if (c === COLON) {
+        const next = s.charCodeAt(i + 1);
+        ends = isWsOrEol(next) || isFlowIndicator(next);
+      }
+      if (ends) {
+        if (this.depth >= this.maxDepth) throw new Unsupported('nesting too deep');
+        this.log.push(start, i, 0);
+        this.childCount++;
+        this.result = resolvePlainScalar(s.slice(start, i));
+        this.kind = KIND_SCALAR;
+        this.pos = i;
+        return true;
+      }
+    }
+    return this.compose(nodeIndent, FLOW_IN, false, true);
+  }
+
   private flowCollection(nodeIndent: number): boolean {
     const s = this.s;
     let c = s.charCodeAt(this.pos);
@@ -559,7 +593,7 @@ class Reader {
       if (c === COMMA) throw new Unsupported("expected the node content, but found ','");
       if (c === QUESTION && isWsOrEol(s.charCodeAt(this.pos + 1))) throw new Unsupported('explicit mapping key');
       const line = this.line;
-      const hasKey = this.compose(nodeIndent, FLOW_IN, false, true);
+      const hasKey = this.flowNode(nodeIndent);
       const key = this.result;
       const keyKind = this.kind;
       this.skipSeparation(true);
@@ -570,7 +604,7 @@ class Reader {
         isPair = true;
         this.pos++;
         this.skipSeparation(true);
-        this.compose(nodeIndent, FLOW_IN, false, true);
+        this.flowNode(nodeIndent);
         value = this.result;
       }
       if (map !== null) {
