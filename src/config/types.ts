@@ -25,12 +25,12 @@ export interface DrydockConfig {
     minUid?: number;
     [key: string]: unknown;
   };
-  /** Secret-detection allowlists. */
+  /** Secret detection (see src/secrets/settings.ts). */
   secrets?: {
-    allowPaths?: string[];
-    allowRegexes?: string[];
-    stopwords?: string[];
     maxFileSize?: number;
+    generic?: boolean;
+    disabled?: string[];
+    allowlist?: { paths?: string[]; regexes?: string[]; stopwords?: string[] };
   };
 }
 
