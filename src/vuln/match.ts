@@ -241,8 +241,11 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
   const answers = new Map<string, Map<string, AffectedRow[]>>();
   for (const [eco, names] of wanted) answers.set(eco, options.db.affectedMany(eco, names));
 
+  // Then the version checks; advisory rows are read afterwards, in batches, for the hits only.
+  const pending: { pkg: Package; scheme: VersionScheme; hits: (Omit<Hit, 'vuln'> & { rid: number })[] }[] = [];
+  const hitRids: number[] = [];
   for (const { pkg, scheme, eco, qs } of plans) {
-    const hits: Hit[] = [];
+    const hits: (Omit<Hit, 'vuln'> & { rid: number })[] = [];
     const seen = new Set<number>();
     for (const q of qs) {
       for (const row of answers.get(eco)?.get(q.key) ?? []) {
@@ -250,11 +253,15 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
         const res = evaluate(q.version, row.data, scheme);
         if (!res.affected) continue;
         seen.add(row.rid);
-        hits.push({ vuln: options.db.vuln(row.rid), unfixed: res.unfixed, data: row.data, ...(res.fixed ? { fixed: res.fixed } : {}) });
+        hitRids.push(row.rid);
+        hits.push({ rid: row.rid, unfixed: res.unfixed, data: row.data, ...(res.fixed ? { fixed: res.fixed } : {}) });
       }
     }
-    if (hits.length === 0) continue;
-    out.push(...merge(pkg, hits, scheme));
+    if (hits.length > 0) pending.push({ pkg, scheme, hits });
+  }
+  options.db.preload(hitRids);
+  for (const { pkg, scheme, hits } of pending) {
+    out.push(...merge(pkg, hits.map((h) => ({ vuln: options.db.vuln(h.rid), unfixed: h.unfixed, data: h.data, ...(h.fixed ? { fixed: h.fixed } : {}) })), scheme));
   }
   return out.filter((m) => {
     if (options.ignoreUnfixed && !m.fixedVersion) return false;

@@ -92,6 +92,7 @@ export class VulnDatabase {
   private readonly vulnById: Database.Statement<[number], VulnRow>;
   private readonly vulnCache = new Map<number, StoredVuln>();
   private readonly batch = new Map<number, Database.Statement<string[], { name: string; rid: number; data: string }>>();
+  private readonly vulnBatch = new Map<number, Database.Statement<number[], VulnRow>>();
 
   private constructor(readonly path: string) {
     this.db = new Database(path, { readonly: true, fileMustExist: true });
@@ -153,6 +154,23 @@ export class VulnDatabase {
     return out;
   }
 
+
+  /** Loads many advisories into the cache with batched queries. */
+  preload(rids: Iterable<number>): void {
+    const missing = [...new Set(rids)].filter((r) => !this.vulnCache.has(r));
+    const CHUNK = 500;
+    for (let i = 0; i < missing.length; i += CHUNK) {
+      const part = missing.slice(i, i + CHUNK);
+      let stmt = this.vulnBatch.get(part.length);
+      if (!stmt) {
+        stmt = this.db.prepare(
+          `SELECT rid, id, modified, published, summary, aliases, upstream, severity, db_severity, url FROM vulns WHERE rid IN (${part.map(() => '?').join(',')})`,
+        ) as Database.Statement<number[], VulnRow>;
+        this.vulnBatch.set(part.length, stmt);
+      }
+      for (const row of stmt.all(...part)) this.vulnCache.set(row.rid, toVuln(row));
+    }
+  }
 
   /** One advisory by row id (cached for the life of the handle). */
   vuln(rid: number): StoredVuln {

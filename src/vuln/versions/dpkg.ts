@@ -74,7 +74,7 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const parseCached = memo(parseDpkg);
+export const parseCached = memo(parseDpkg);
 
 export function compareDpkg(a: string, b: string): number {
   const va = parseCached(a);

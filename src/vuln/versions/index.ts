@@ -1,12 +1,13 @@
 import { compareApk, isValidApk } from './apk.js';
+import { memo } from './memo.js';
 import { compareComposer } from './composer.js';
-import { compareDpkg, parseDpkg } from './dpkg.js';
+import { compareDpkg, parseCached as parseDpkg } from './dpkg.js';
 import { compareMaven } from './maven.js';
-import { compareNuGet, parseNuGet } from './nuget.js';
-import { comparePep440, parsePep440 } from './pep440.js';
-import { compareGem, isValidGem } from './rubygems.js';
+import { compareNuGet, parseCached as parseNuGet } from './nuget.js';
+import { comparePep440, parseCached as parsePep440 } from './pep440.js';
+import { compareGem, isValidGemCached as isValidGem } from './rubygems.js';
 import { compareRpm } from './rpm.js';
-import { compareGo, compareSemver, normalizeGo, parseSemver } from './semver.js';
+import { cachedParse as parseSemver, compareGo, compareSemver, normalizeGo } from './semver.js';
 
 export { compareApk, compareComposer, compareDpkg, compareMaven, compareNuGet, comparePep440, compareGem, compareRpm, compareSemver, compareGo, normalizeGo };
 
@@ -21,7 +22,7 @@ const scheme = (id: string, compare: (a: string, b: string) => number, valid: (v
 
 export const SCHEMES = {
   dpkg: scheme('dpkg', compareDpkg, (v) => parseDpkg(v) !== undefined),
-  apk: scheme('apk', compareApk, isValidApk),
+  apk: scheme('apk', compareApk, memo(isValidApk)),
   rpm: scheme('rpm', compareRpm, (v) => /^[0-9A-Za-z._+~^:-]+$/.test(v)),
   semver: scheme('semver', compareSemver, (v) => parseSemver(v) !== undefined),
   go: scheme('go', compareGo, (v) => parseSemver(normalizeGo(v)) !== undefined),

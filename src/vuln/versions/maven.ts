@@ -133,7 +133,7 @@ function cmpItem(a: Item | undefined, b: Item | undefined): number {
   return 0;
 }
 
-const parseCached = memo((v: string) => parseMaven(v.trim()));
+export const parseCached = memo((v: string) => parseMaven(v.trim()));
 
 export function compareMaven(a: string, b: string): number {
   return cmpItem(parseCached(a), parseCached(b));

@@ -16,7 +16,7 @@ export function parseNuGet(v: string): NuGetVersion | undefined {
   return { nums, pre: m[2] ? m[2].split('.') : [] };
 }
 
-const parseCached = memo(parseNuGet);
+export const parseCached = memo(parseNuGet);
 
 export function compareNuGet(a: string, b: string): number {
   const x = parseCached(a);

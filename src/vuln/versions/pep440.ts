@@ -81,7 +81,7 @@ export function comparePep440Parsed(a: Pep440, b: Pep440): number {
   return 0;
 }
 
-const parseCached = memo(parsePep440);
+export const parseCached = memo(parsePep440);
 
 export function comparePep440(a: string, b: string): number {
   const x = parseCached(a);

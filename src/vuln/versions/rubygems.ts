@@ -23,6 +23,7 @@ export function isValidGem(v: string): boolean {
 }
 
 const segmentsCached = memo(segments);
+export const isValidGemCached = memo(isValidGem);
 
 export function compareGem(a: string, b: string): number {
   const x = segmentsCached(a);

@@ -48,7 +48,7 @@ export function compareSemverParsed(a: SemVer, b: SemVer): number {
 
 /** Build metadata does not take part in ordering. */
 const cache = new Map<string, SemVer | undefined>();
-function cachedParse(v: string): SemVer | undefined {
+export function cachedParse(v: string): SemVer | undefined {
   let p = cache.get(v);
   if (p === undefined && !cache.has(v)) {
     if (cache.size > 100_000) cache.clear();
