@@ -9,8 +9,10 @@
  * `Unsupported`, and any syntax error raises as well; the caller then reads the stream with
  * js-yaml, which reports errors with its own message and line.
  *
- * Recursion depth is capped (`maxDepth` open nodes), every loop advances through the text, and no
- * step looks back further than one character, so time is linear in the input.
+ * Recursion depth is capped (`maxDepth` open nodes) and every loop advances through the text. Text
+ * is read again only in bounded ways: a plain scalar that stops before a less-indented line gives
+ * back the blank lines it crossed, and a short path that does not apply leaves its one scalar to
+ * the general reader. Time is linear in the input.
  */
 
 /** The stream uses a construct this reader leaves to js-yaml (or is not valid YAML). */
