@@ -1,7 +1,7 @@
 import type { ShellCommand, ShellScript, ShellWord } from './parse.js';
 
 /** Wrappers that run the command given in their arguments. */
-const WRAPPERS: Record<string, ReadonlySet<string>> = {
+const WRAPPERS = new Map<string, ReadonlySet<string>>(Object.entries({
   sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group']),
   env: new Set(['-u', '--unset', '-C', '--chdir', '-S']),
   exec: new Set(['-a']),
@@ -16,18 +16,18 @@ const WRAPPERS: Record<string, ReadonlySet<string>> = {
   stdbuf: new Set(['-i', '-o', '-e']),
   timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
   xargs: new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs']),
-};
+}));
 /** Wrappers whose first operand is not the command (gosu USER cmd, timeout DURATION cmd). */
-const SKIP_OPERANDS: Record<string, number> = { gosu: 1, 'su-exec': 1, timeout: 1 };
+const SKIP_OPERANDS = new Map<string, number>([['gosu', 1], ['su-exec', 1], ['timeout', 1]]);
 
 /**
  * The command a wrapper such as `sudo`, `env` or `xargs` runs, as its own command (same offsets);
  * the command itself when it is not a wrapper.
  */
 export function unwrap(cmd: ShellCommand, depth = 0): ShellCommand {
-  const valued = WRAPPERS[cmd.base];
+  const valued = WRAPPERS.get(cmd.base);
   if (!valued || depth > 4) return cmd;
-  let skip = SKIP_OPERANDS[cmd.base] ?? 0;
+  let skip = SKIP_OPERANDS.get(cmd.base) ?? 0;
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i]!.value;
     if (a === '--') continue;

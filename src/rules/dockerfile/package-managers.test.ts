@@ -96,3 +96,12 @@ run(unpinned, {
     },
   ],
 });
+
+describe('hostile command names', () => {
+  it('commands named like Object.prototype members are ordinary commands', async () => {
+    const { lint } = await import('../../testing/index.js');
+    const { dockerfileRules } = await import('./index.js');
+    const code = 'FROM x:1\nRUN constructor install toString && __proto__ add hasOwnProperty && sudo constructor | valueOf\n';
+    for (const rule of dockerfileRules) expect(() => lint(rule, code), rule.meta.id).not.toThrow();
+  });
+});

@@ -89,7 +89,8 @@ export interface PackageCall {
 
 export function packageCall(cmd: ShellCommand): PackageCall | undefined {
   const tool = cmd.base as PackageTool;
-  if (!(tool in VALUED)) return undefined;
+  // Own keys only: a command named "constructor" or "toString" is not a package manager.
+  if (!Object.hasOwn(VALUED, tool)) return undefined;
   const ops = operands(cmd, VALUED[tool]);
   return { cmd, tool, sub: (ops[0]?.value ?? '').toLowerCase(), subWord: ops[0], rest: ops.slice(1) };
 }
