@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applySuppressions } from '../engine/suppress.js';
 import type { Package } from '../model/index.js';
 import { importDatabase } from './db/update.js';
 import { NoVulnerabilityDatabaseError, VulnDatabase } from './db/store.js';
@@ -229,6 +230,27 @@ describe('cyclonedxVulnerabilities', () => {
       recommendation: 'Upgrade to 1.3.0 or later',
       affects: [{ ref: 'pkg:npm/left-pad@1.2.0', versions: [{ version: '1.2.0', status: 'affected' }] }],
     });
+  });
+});
+
+describe('.drydockignore.yaml entries (engine suppression)', () => {
+  it('suppress vulnerability findings by any alias, limited by purl globs, until they expire', () => {
+    const fs = matchesToFindings(matchVulnerabilities([pkg('npm', 'left-pad', '1.2.0'), pkg('PyPI', 'some-package', '1.5')], { db }));
+    const notes = applySuppressions(fs, {
+      entries: [
+        { id: 'GHSA-aaaa-bbbb-cccc', purls: ['pkg:npm/left-pad@*'], reason: 'not reachable', expires: '2099-01-01' },
+        { id: 'PYSEC-2024-1', purls: ['pkg:npm/*'], reason: 'wrong package type, must not apply' },
+        { id: 'GHSA-last-affe-cted', reason: 'expired', expires: '2020-01-01' },
+      ],
+      now: new Date('2026-11-29T00:00:00Z'),
+      ruleMeta: () => undefined,
+    });
+    expect(fs.map((f) => [f.ruleId, f.suppressed?.reason])).toEqual([
+      ['CVE-2024-0001', 'not reachable'],
+      ['GHSA-last-affe-cted', undefined],
+      ['CVE-2024-0002', undefined],
+    ]);
+    expect(notes.map((n) => n.code)).toEqual(['ignore-expired']);
   });
 });
 
