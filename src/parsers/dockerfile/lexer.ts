@@ -2,7 +2,13 @@ import type { Flag, Segment, Word } from './types.js';
 
 /** Maps offsets of joined instruction text back to file offsets. */
 export function makeMapper(segments: readonly Segment[]): (logical: number) => number {
+  // Offsets are mostly asked for in increasing order: try the last segment used before searching.
+  let last = 0;
   return (logical: number) => {
+    const hit = segments[last]!;
+    if (logical >= hit.logical && (last + 1 >= segments.length || logical < segments[last + 1]!.logical)) {
+      return hit.physical + Math.min(logical - hit.logical, hit.length);
+    }
     let lo = 0;
     let hi = segments.length - 1;
     while (lo < hi) {
@@ -10,6 +16,7 @@ export function makeMapper(segments: readonly Segment[]): (logical: number) => n
       if (segments[mid]!.logical <= logical) lo = mid;
       else hi = mid - 1;
     }
+    last = lo;
     const s = segments[lo]!;
     return s.physical + Math.min(logical - s.logical, s.length);
   };

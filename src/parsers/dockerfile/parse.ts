@@ -54,14 +54,13 @@ class DockerfileParser {
     const lineCount = this.lines.lineCount;
     let n = this.readDirectives();
     while (n <= lineCount) {
-      const line = this.lines.line(n);
-      const trimmed = line.trimStart();
-      if (trimmed === '') {
+      const first = this.firstNonBlank(n);
+      if (first === -1) {
         n++;
         continue;
       }
-      if (trimmed.startsWith('#')) {
-        const m = DIRECTIVE_LINE.exec(trimmed);
+      if (this.text.charCodeAt(first) === 35 /* # */) {
+        const m = DIRECTIVE_LINE.exec(this.lines.line(n).trimStart());
         if (m && DIRECTIVES.has(m[1]!.toLowerCase())) this.ignoredDirectives.push(n);
         n++;
         continue;
@@ -76,6 +75,17 @@ class DockerfileParser {
       this.errors.push({ message: 'no FROM instruction', code: 'dockerfile-syntax', line: this.lines.position(this.instructions[0]!.start).line });
     }
     return { document: this.document(), errors: this.errors };
+  }
+
+  /** Offset of the first character of line `n` that is not a space, tab or CR; -1 for a blank line. */
+  private firstNonBlank(n: number): number {
+    const text = this.text;
+    let i = this.lines.lineStart(n);
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13) i++;
+      else return c === 10 || Number.isNaN(c) ? -1 : i;
+    }
   }
 
   /** Parser directives: `# key=value` lines at the very top, before any comment, blank line or instruction. */
@@ -125,9 +135,8 @@ class DockerfileParser {
     let more = add(first, lead);
     n = first + 1;
     while (more && n <= lineCount) {
-      const line = lines.line(n);
-      const t = line.trimStart();
-      if (t.startsWith('#') || t === '') {
+      const nb = this.firstNonBlank(n);
+      if (nb === -1 || this.text.charCodeAt(nb) === 35 /* # */) {
         n++;
         continue;
       }
