@@ -127,6 +127,8 @@ describe('inRange (OSV evaluation)', () => {
     expect(inRange('1.2.1', [{ introduced: '1.0.0' }, { last_affected: '1.2.0' }], cmp)).toEqual({ affected: false });
     expect(inRange('3.0.0', [{ introduced: '0' }, { limit: '2.0.0' }], cmp)).toEqual({ affected: false });
     expect(inRange('1.0.0', [{ introduced: '0' }, { limit: '2.0.0' }], cmp)).toEqual({ affected: true });
+    // a range with no introduced event starts at the beginning
+    expect(inRange('0.9.0', [{ fixed: '1.0.0' }], cmp)).toEqual({ affected: true, fixed: '1.0.0' });
     // events out of order are sorted first
     expect(inRange('2.0.5', [{ fixed: '2.1.0' }, { introduced: '2.0.0' }], cmp)).toEqual({ affected: true, fixed: '2.1.0' });
   });

@@ -51,7 +51,9 @@ export function inRange(version: string, events: OsvEvent[], cmp: (a: string, b:
   const limits = events.filter((e) => e.limit !== undefined).map((e) => e.limit!);
   if (limits.length > 0 && !limits.some((l) => l === '*' || cmp(version, l) < 0)) return { affected: false };
   const key = (e: OsvEvent) => e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '';
-  const sorted = events
+  // A range without an `introduced` event (invalid, but published) is read as affected from the start.
+  const withStart = events.some((e) => e.introduced !== undefined) ? events : [{ introduced: '0' }, ...events];
+  const sorted = withStart
     .filter((e) => e.limit === undefined)
     .slice()
     .sort((a, b) => {
