@@ -44,6 +44,24 @@ const SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { types:
  * Documents before a syntax error are kept; the error is reported.
  */
 export function parseYamlStream(text: string, filename: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): { documents: YamlDocument[]; errors: YamlProblem[] } {
+  // Both readers drop a byte-order mark, so their offsets are one short of the text: shift them back.
+  if (text.charCodeAt(0) === 0xfeff) {
+    const inner = parseStream(text.slice(1), filename, limits);
+    return {
+      errors: inner.errors,
+      documents: inner.documents.map((d) => ({
+        ...d,
+        locate: (pointer) => {
+          const r = d.locate(pointer);
+          return { start: r.start + 1, end: r.end + 1 };
+        },
+      })),
+    };
+  }
+  return parseStream(text, filename, limits);
+}
+
+function parseStream(text: string, filename: string, limits: YamlLimits): { documents: YamlDocument[]; errors: YamlProblem[] } {
   // Most manifests stay within the subset the fast reader handles; anything else (and every
   // error, so that messages and lines come from js-yaml) goes the js-yaml way below.
   let fast: FastYamlStream | undefined;
