@@ -1,10 +1,11 @@
 import type { Flag, Segment, Word } from './types.js';
 
 /** Maps offsets of joined instruction text back to file offsets. */
-export function makeMapper(segments: readonly Segment[]): (logical: number) => number {
+export function makeMapper(segments: readonly Segment[], base = 0): (offset: number) => number {
   // Offsets are mostly asked for in increasing order: try the last segment used before searching.
   let last = 0;
-  return (logical: number) => {
+  return (offset: number) => {
+    const logical = base + offset;
     const hit = segments[last]!;
     if (logical >= hit.logical && (last + 1 >= segments.length || logical < segments[last + 1]!.logical)) {
       return hit.physical + Math.min(logical - hit.logical, hit.length);

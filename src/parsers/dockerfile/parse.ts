@@ -115,7 +115,9 @@ class DockerfileParser {
     const lines = this.lines;
     const lineCount = lines.lineCount;
     const segments: Segment[] = [];
-    let joined = '';
+    // Pieces are joined once: a string built by repeated += is a rope, slow to index character by character.
+    const pieces: string[] = [];
+    let joinedLength = 0;
     let n = first;
     const firstStart = lines.lineStart(first);
     const firstLine = lines.line(first);
@@ -127,8 +129,9 @@ class DockerfileParser {
       let body = line.slice(from);
       const cont = continues(body, this.escape);
       if (cont !== -1) body = body.slice(0, cont);
-      segments.push({ logical: joined.length, physical: start + from, length: body.length });
-      joined += body;
+      segments.push({ logical: joinedLength, physical: start + from, length: body.length });
+      pieces.push(body);
+      joinedLength += body.length;
       endOffset = start + line.length;
       return cont !== -1;
     };
@@ -143,6 +146,7 @@ class DockerfileParser {
       more = add(n, 0);
       n++;
     }
+    const joined = pieces.length === 1 ? pieces[0]! : pieces.join('');
     const kwMatch = /^\S+/.exec(joined)!;
     const keyword = kwMatch[0].toUpperCase();
     const map = makeMapper(segments);
@@ -517,7 +521,7 @@ function shellOf(ins: Instruction): ShellScript {
     return scriptFromWords(words);
   }
   let command = ins.text.slice(argsOffset);
-  if (ins.heredocs.length === 0) return parseShell(command, (o) => tmap(argsOffset + o));
+  if (ins.heredocs.length === 0) return parseShell(command, makeMapper(ins.segments, ins.textOffset + argsOffset));
   // Blank the markers (keeping offsets) so the command line parses on its own.
   command = blankMarkers(command);
   const words = command.trim().split(/\s+/).filter((w) => w !== '' && !/^[<>|&;]/.test(w));
