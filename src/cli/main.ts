@@ -9,6 +9,7 @@ import { register as registerRules } from './commands/rules.js';
 import { register as registerSbom } from './commands/sbom.js';
 import { register as registerScan } from './commands/scan.js';
 import { NoVulnerabilityDatabaseError } from '../vuln/db/store.js';
+import { VexError } from '../vuln/vex.js';
 import { EXIT_CANNOT_SCAN, EXIT_USAGE, processIO, UsageError, type CliIO } from './io.js';
 
 /** Builds the program; each command module registers itself. */
@@ -50,7 +51,7 @@ export async function main(argv: string[], io: CliIO & { exitCode?: number } = p
       io.stderr(`drydock: ${err.message}\n`);
       return EXIT_CANNOT_SCAN;
     }
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof VexError) {
       io.stderr(`drydock: ${err.message}\n`);
       return EXIT_USAGE;
     }

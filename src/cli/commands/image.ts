@@ -4,6 +4,9 @@ import { parsePlatform } from '../../parsers/image/reference.js';
 import { prepareScan } from '../../scan.js';
 import { isImageError } from '../../sources/image/errors.js';
 import { scanImage } from '../../sources/image/scan.js';
+import path from 'node:path';
+import type { Package, ScanNote } from '../../model/index.js';
+import { scanVulnerabilities } from '../../vuln/scan.js';
 import { UsageError, type CliIO } from '../io.js';
 import { addReportOptions, checkFormat, emitReport, parseSeverity, parseSeverityList, type ReportFlags } from '../report.js';
 
@@ -26,11 +29,25 @@ export function register(program: Command, io: CliIO): void {
     .addOption(new Option('--ignore-file <file>', '.drydockignore.yaml to use'))
     .addOption(new Option('--rules <ids>', 'run only these rules (ids or aliases, comma-separated)').argParser(list))
     .addOption(new Option('--no-secrets', 'do not search layer files for secrets'))
-    .addOption(new Option('--no-packages', 'do not catalogue packages'));
+    .addOption(new Option('--no-packages', 'do not catalogue packages'))
+    .addOption(new Option('--vulns', 'match the packages against the local OSV database (drydock db update); fails without one'))
+    .addOption(new Option('--ignore-unfixed', 'vulnerabilities: skip those without a fixed version'))
+    .addOption(new Option('--vex <file>', 'vulnerabilities: OpenVEX document whose not_affected/fixed statements suppress (repeatable)').argParser(list))
+    .addOption(new Option('--cache-dir <dir>', 'where the vulnerability database lives (default: $XDG_CACHE_HOME/drydock)'));
   addReportOptions(cmd);
   cmd.action(async (ref, parsed) => {
     const flags = parsed as typeof parsed & ReportFlags & { secrets?: boolean; packages?: boolean };
     checkFormat(flags.format);
+    if (flags.vulns && flags.packages === false) throw new UsageError('--vulns needs the package inventory; drop --no-packages');
+    const vulnerabilities = flags.vulns
+      ? (packages: Package[], notes: ScanNote[]) =>
+          scanVulnerabilities(packages, {
+            ...(flags.cacheDir ? { cacheDir: path.resolve(io.cwd, flags.cacheDir) } : {}),
+            ...(flags.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
+            ...(flags.vex ? { vex: flags.vex.map((v) => path.resolve(io.cwd, v)) } : {}),
+            notes,
+          })
+      : undefined;
     let platform;
     if (flags.platform) {
       try {
@@ -69,6 +86,7 @@ export function register(program: Command, io: CliIO): void {
         ...(flags.secrets === false ? { secrets: false } : {}),
         ...(flags.packages === false ? { packages: false } : {}),
         ...(onProgress ? { onProgress } : {}),
+        ...(vulnerabilities ? { vulnerabilities } : {}),
         ...(io.env.DOCKER_CONFIG ? { dockerConfigDir: io.env.DOCKER_CONFIG } : {}),
       });
     } catch (e) {

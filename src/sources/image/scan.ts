@@ -20,6 +20,8 @@ export interface ImageScanOptions extends OpenImageOptions {
   secrets?: boolean;
   /** Catalogue packages (default true). */
   packages?: boolean;
+  /** Turns the catalogued packages into vulnerability findings (matching against the OSV database). */
+  vulnerabilities?: (packages: Package[], notes: ScanNote[]) => Finding[];
 }
 
 /** What `drydock image` reports besides findings. */
@@ -149,6 +151,8 @@ export async function scanImage(ref: string, options: ImageScanOptions = {}): Pr
       findings.push(...runRules(doc, prepared.rules, { settings: prepared.ruleSettings }));
     }
   }
+
+  if (options.vulnerabilities) findings.push(...options.vulnerabilities(packages, notes));
 
   const result = finishResult({
     target: reference,
