@@ -4,7 +4,7 @@ import { fingerprintOf, resourceOf, wordTarget } from './support/dockerfile.js';
 
 const SECRET_NAME = /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRETS|TOKEN|API_?KEY|ACCESS_?KEY|SECRET_?KEY|PRIVATE_?KEY|AUTH_?KEY|CLIENT_?SECRET|CREDENTIALS?|AWS_ACCESS_KEY_ID|CONNECTION_?STRING)(?:_|$)/i;
 /** Names that point at a secret rather than hold one. */
-const POINTER_NAME = /_(?:FILE|PATH|DIR|FILENAME|NAME|LENGTH|TTL|EXPIRY|URL_PATH|HEADER|ENABLED|TYPE|ID_FILE)$/i;
+const POINTER_NAME = /_(?:FILE|PATH|DIR|FILENAME|NAME|LENGTH|TTL|EXPIRY|HEADER|ENABLED|TYPE|URL|URI|ENDPOINT|HOST|PORT|VERSION|MODE|ISSUER|AUDIENCE|SCOPES?)$/i;
 const SECRET_VALUE: Array<[RegExp, string]> = [
   [/^(?:AKIA|ASIA)[0-9A-Z]{16}$/, 'an AWS access key id'],
   [/^gh[pousr]_[A-Za-z0-9]{36,}$|^github_pat_[A-Za-z0-9_]{40,}$/, 'a GitHub token'],

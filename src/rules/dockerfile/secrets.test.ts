@@ -9,6 +9,7 @@ run(secret, {
   valid: [
     'FROM alpine:3.20\nENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305 PASSWORD_FILE=/run/secrets/pw\nARG TOKEN_NAME=ci\nENV DB_PASSWORD=\n',
     { name: 'public keys and versions are not secrets', code: 'FROM alpine:3.20\nENV NODE_VERSION 22.1.0\n' },
+    { name: 'names that point at a secret service are not secrets', code: 'FROM alpine:3.20\nENV TOKEN_URL=https://auth.example.com/token VAULT_SECRET_PATH=kv/app\n' },
   ],
   invalid: [
     {
