@@ -1,7 +1,7 @@
 /**
  * Lints the real-world Dockerfile corpus ×20 (1,000 files) with drydock and with dockerfilelint in
  * one plain Node process, alternating rounds so both see the same machine load; prints files per
- * second for both and drydock's ratio (target: >= 1.0). See bench/dockerfile-run.ts.
+ * second for both and drydock's ratio (target: >= 1.0). See bench/dockerfile-run.mts (not a .ts file, so bench/run.ts does not run it on its own).
  *
  * drydock's code is bundled with esbuild the way scripts/bundle.mjs ships the CLI and run by plain
  * `node`: under tsx every closure is named at creation (keepNames), a cost the shipped build does
@@ -23,7 +23,7 @@ try {
   const { build } = await import('esbuild');
   bundled = path.join(ROOT, 'bench/.work/dockerfile-run.mjs');
   mkdirSync(path.dirname(bundled), { recursive: true });
-  await build({ entryPoints: [path.join(ROOT, 'bench/dockerfile-run.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundled, logLevel: 'warning' });
+  await build({ entryPoints: [path.join(ROOT, 'bench/dockerfile-run.mts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundled, logLevel: 'warning' });
 } catch (e) {
   console.log(`note: esbuild bundling failed (${String(e).slice(0, 120)}); measuring the tsx modules`);
   bundled = undefined;
@@ -37,5 +37,5 @@ if (bundled) {
   });
   process.exit(r.status ?? 1);
 } else {
-  await import('./dockerfile-run.js');
+  await import('./dockerfile-run.mts');
 }
