@@ -1,4 +1,7 @@
-import { PackageURL } from 'packageurl-js';
+import type { PackageURL as PackageURLClass } from 'packageurl-js';
+import { lazy } from '../util/lazy.js';
+
+const packageurl = lazy<{ PackageURL: typeof PackageURLClass }>('packageurl-js');
 import type { LangPackage } from './types.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -34,7 +37,7 @@ export function purl(type: string, namespace: string | undefined, name: string, 
       any = true;
     }
   }
-  return new PackageURL(type, namespace || undefined, name, version || undefined, any ? q : undefined, subpath).toString();
+  return new (packageurl().PackageURL)(type, namespace || undefined, name, version || undefined, any ? q : undefined, subpath).toString();
 }
 
 /** Builds a language package, its purl from the type's conventions. */

@@ -1,5 +1,8 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import cliProgress from 'cli-progress';
+import type cliProgressTypes from 'cli-progress';
+import { lazy } from '../../util/lazy.js';
+
+const cliProgress = lazy<typeof cliProgressTypes>('cli-progress');
 import { parsePlatform } from '../../parsers/image/reference.js';
 import { prepareScan } from '../../scan.js';
 import { isImageError } from '../../sources/image/errors.js';
@@ -65,12 +68,12 @@ export function register(program: Command, io: CliIO): void {
       ...(flags.rules ? { only: flags.rules } : {}),
       overrides: { ...(severity ? { severity } : {}), ...(failOn ? { failOn } : {}) },
     });
-    let bar: cliProgress.SingleBar | undefined;
+    let bar: cliProgressTypes.SingleBar | undefined;
     const onProgress = io.isErrTTY
       ? (e: { done: number; total: number }) => {
           // Only long pulls get a bar: small images finish before it would help.
           if (!bar && e.total > 32 * 1024 * 1024) {
-            bar = new cliProgress.SingleBar({ format: 'pulling [{bar}] {percentage}% {value}/{total} MiB', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+            bar = new (cliProgress().SingleBar)({ format: 'pulling [{bar}] {percentage}% {value}/{total} MiB', stream: process.stderr, hideCursor: true }, cliProgress().Presets.shades_classic);
             bar.start(Math.ceil(e.total / 1048576), 0);
           }
           bar?.update(Math.floor(e.done / 1048576));

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
-import tar from 'tar-stream';
+import type tarStream from 'tar-stream';
+import { lazy } from '../../util/lazy.js';
+
+const tar = lazy<typeof tarStream>('tar-stream');
 import { selectPlatform, isSha256Digest, parseManifestDocument, hostPlatform, type Descriptor, type ImageManifest } from '../../parsers/image/manifest.js';
 import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
 import { assembleImage } from './assemble.js';
@@ -89,7 +92,7 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
   const problems: ImageProblem[] = [];
   let entries = 0;
 
-  const extract = tar.extract();
+  const extract = tar().extract();
   let feedError: unknown;
   const feeder = (async () => {
     try {

@@ -1,8 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 import type { Transform } from 'node:stream';
-import { Decompress as ZstdDecompress } from 'fzstd';
-import tar from 'tar-stream';
+import type { Decompress as ZstdDecompressClass } from 'fzstd';
+import type tarStream from 'tar-stream';
+import { lazy } from '../../util/lazy.js';
+
+const fzstd = lazy<{ Decompress: typeof ZstdDecompressClass }>('fzstd');
+const tar = lazy<typeof tarStream>('tar-stream');
 import type { EntryType, LayerEntry } from '../../parsers/image/filesystem.js';
 import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
 import { ImageError } from './errors.js';
@@ -107,7 +111,7 @@ export async function* through(src: AsyncIterable<Uint8Array>, t: Transform): As
 
 export async function* zstd(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   let out: Uint8Array[] = [];
-  const d = new ZstdDecompress((chunk) => {
+  const d = new (fzstd().Decompress)((chunk) => {
     out.push(chunk);
   });
   for await (const c of src) {
@@ -181,7 +185,7 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
 
   const entries: LayerEntry[] = [];
   const problems: LayerProblem[] = [];
-  const extract = tar.extract();
+  const extract = tar().extract();
   let feedError: unknown;
   let stop = false;
   const feeder = (async () => {

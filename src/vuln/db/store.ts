@@ -1,4 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { lazy } from '../../util/lazy.js';
+
+const sqlite = lazy<typeof Database>('better-sqlite3');
 import { existsSync } from 'node:fs';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
@@ -95,7 +98,7 @@ export class VulnDatabase {
   private readonly vulnBatch = new Map<number, Database.Statement<number[], VulnRow>>();
 
   private constructor(readonly path: string) {
-    this.db = new Database(path, { readonly: true, fileMustExist: true });
+    this.db = new (sqlite())(path, { readonly: true, fileMustExist: true });
     // Lookups touch index and table pages all over the file: map it rather than read page by page.
     this.db.pragma('mmap_size = 1073741824');
     this.db.pragma('cache_size = -32768');
@@ -237,7 +240,7 @@ export class DatabaseBuilder {
   readonly sources: SourceInfo[] = [];
 
   constructor(readonly path: string) {
-    this.db = new Database(path);
+    this.db = new (sqlite())(path);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
     this.db.pragma('locking_mode = EXCLUSIVE');

@@ -1,4 +1,7 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { lazy } from '../../util/lazy.js';
+
+const sqlite = lazy<typeof Database>('better-sqlite3');
 import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -247,7 +250,7 @@ export async function importDatabase(opts: ImportOptions): Promise<UpdateResult>
 /** The sources recorded in the current database, read through a short-lived handle. */
 function oldSourceNames(path: string): string[] {
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const db = new (sqlite())(path, { readonly: true, fileMustExist: true });
     try {
       const version = db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).get() as { value: string } | undefined;
       // Rows of another schema cannot be copied; the named ecosystems are all the new file gets.
