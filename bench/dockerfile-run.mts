@@ -15,10 +15,12 @@ import { dockerfileAnalyzer } from '../src/analyzers/dockerfile.js';
 import { DEFAULT_ANALYZER_SETTINGS } from '../src/analyzers/types.js';
 import { runRules } from '../src/engine/run.js';
 import type { DockerfileDocument } from '../src/parsers/dockerfile/index.js';
-import { parseShell, parseShellFast } from '../src/parsers/shell/index.js';
+import { initShell, parseShell, parseShellFast } from '../src/parsers/shell/index.js';
 import { dockerfileRules } from '../src/rules/dockerfile/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../src/rules/types.js';
 import { fmt } from './lib.js';
+
+await initShell();
 
 const ROOT = process.env.DRYDOCK_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/real-dockerfiles');

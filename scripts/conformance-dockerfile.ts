@@ -13,9 +13,11 @@ import { runRules } from '../src/engine/run.js';
 import type { Finding } from '../src/model/index.js';
 import type { DockerfileDocument } from '../src/parsers/dockerfile/index.js';
 import { makeMapper } from '../src/parsers/dockerfile/lexer.js';
-import { parseShell, parseShellFast, type ShellScript } from '../src/parsers/shell/index.js';
+import { initShell, parseShell, parseShellFast, type ShellScript } from '../src/parsers/shell/index.js';
 import { dockerfileRules } from '../src/rules/dockerfile/index.js';
 import { DEFAULT_RULE_SETTINGS } from '../src/rules/types.js';
+
+await initShell();
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(root, '../shared/corpus');

@@ -1,4 +1,5 @@
 import { parseDockerfile } from '../parsers/dockerfile/index.js';
+import { initShell } from '../parsers/shell/index.js';
 import { decodeText } from '../util/text.js';
 import type { Analyzer } from './types.js';
 
@@ -18,6 +19,8 @@ export function isDockerfileName(path: string): boolean {
 export const dockerfileAnalyzer: Analyzer = {
   kind: 'dockerfile',
   claims: (path) => isDockerfileName(path),
+  // RUN shells that the fast reader does not model go to tree-sitter-bash, loaded once here.
+  prepare: initShell,
   analyze(file) {
     if (file.bytes.length > MAX_DOCKERFILE_BYTES) {
       return { documents: [], errors: [{ message: `Dockerfile larger than ${MAX_DOCKERFILE_BYTES} bytes; not checked`, code: 'too-large' }] };

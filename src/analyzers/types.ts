@@ -40,4 +40,6 @@ export interface Analyzer {
   kind: InputKind;
   claims(path: string, settings: AnalyzerSettings): boolean;
   analyze(file: VirtualFile, settings: AnalyzerSettings): AnalyzerOutput;
+  /** Asynchronous set-up (loading a WebAssembly parser), awaited before the first file it claims. */
+  prepare?(): Promise<void>;
 }

@@ -38,6 +38,7 @@ export async function scanFiles(items: AsyncIterable<FileItem> | Iterable<FileIt
     out.errors.push(error);
     options.onError?.(error);
   };
+  const ready = new Set<Analyzer>();
   for await (const item of items) {
     if (item.type === 'error') {
       fail(item.error);
@@ -55,6 +56,10 @@ export async function scanFiles(items: AsyncIterable<FileItem> | Iterable<FileIt
       if (!analyzer.claims(file.path, options.analyzerSettings)) continue;
       claimed = true;
       try {
+        if (analyzer.prepare && !ready.has(analyzer)) {
+          await analyzer.prepare();
+          ready.add(analyzer);
+        }
         const result = analyzer.analyze(file, options.analyzerSettings);
         for (const e of result.errors) {
           const key = `${e.code}\0${e.message}`;

@@ -1,4 +1,4 @@
-import { analyzerFor } from '../analyzers/index.js';
+import { analyzerFor, analyzers } from '../analyzers/index.js';
 import { DEFAULT_ANALYZER_SETTINGS } from '../analyzers/types.js';
 import { runRules } from '../engine/run.js';
 import type { Finding } from '../model/index.js';
@@ -25,6 +25,12 @@ export interface ExpectedFinding {
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
 }
+
+/** Analyzers that load parsers asynchronously are ready before any rule is tested. */
+export async function prepareAnalyzers(): Promise<void> {
+  await Promise.all(analyzers.map((a) => a.prepare?.()));
+}
+await prepareAnalyzers();
 
 const DEFAULT_FILENAME: Record<InputKind, string> = {
   kubernetes: 'test.yaml',

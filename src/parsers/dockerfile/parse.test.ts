@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dockerfileAnalyzer, isDockerfileName } from '../../analyzers/dockerfile.js';
 import { DEFAULT_ANALYZER_SETTINGS } from '../../analyzers/types.js';
 import { parseDockerfile } from './index.js';
+import { initShell } from '../shell/index.js';
+
+await initShell();
 
 const analyze = (text: string | Uint8Array, path = 'Dockerfile') =>
   dockerfileAnalyzer.analyze({ path, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text }, DEFAULT_ANALYZER_SETTINGS);

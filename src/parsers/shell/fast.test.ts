@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseShell, parseShellFast, parseShellScript, type ShellScript } from './index.js';
+import { initShell, parseShell, parseShellFast, parseShellScript, type ShellScript } from './index.js';
+
+await initShell();
 
 function signature(script: ShellScript): unknown[] {
   return [...script.commands]

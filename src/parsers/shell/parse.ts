@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
+import type { Parser, TreeCursor } from 'web-tree-sitter';
 
 /** A word of a shell command, with file offsets. */
 export interface ShellWord {
@@ -53,33 +53,50 @@ export const MAX_SHELL_BYTES = 512 * 1024;
 
 const require = createRequire(import.meta.url);
 
-// web-tree-sitter loads its WebAssembly asynchronously; rules are synchronous, so the module
-// initialises once when it is first imported (top-level await) and every parse after that is sync.
-await Parser.init();
-const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
-const parser = new Parser();
-parser.setLanguage(language);
-
-const id = (name: string) => language.idForNodeType(name, true) ?? -1;
-const T = {
-  command: id('command'),
-  commandName: id('command_name'),
-  assignment: id('variable_assignment'),
-  pipeline: id('pipeline'),
-  comment: id('comment'),
-  fileRedirect: id('file_redirect'),
-  heredocRedirect: id('heredoc_redirect'),
-  herestringRedirect: id('herestring_redirect'),
-  heredocBody: id('heredoc_body'),
-  commandSubstitution: id('command_substitution'),
-};
+// web-tree-sitter loads its WebAssembly asynchronously while rules are synchronous: initShell()
+// loads it once, on the first Dockerfile a scan meets (Analyzer.prepare), and every parse after
+// that is synchronous. Runs without Dockerfiles never pay for it.
+let parser: Parser | undefined;
+let T!: Record<'command' | 'commandName' | 'assignment' | 'pipeline' | 'comment' | 'fileRedirect' | 'heredocRedirect' | 'herestringRedirect' | 'heredocBody' | 'commandSubstitution', number>;
 /** Node types that cannot hold a command unless they contain a substitution. */
-const LEAVES = new Set(
-  ['word', 'string', 'raw_string', 'concatenation', 'simple_expansion', 'expansion', 'number', 'ansi_c_string', 'translated_string', 'variable_name', 'comment', 'heredoc_body', 'heredoc_start', 'heredoc_end', 'regex', 'extglob_pattern', 'special_variable_name'].map(id),
-);
+let LEAVES!: Set<number>;
+let loading: Promise<void> | undefined;
+
+async function load(): Promise<void> {
+  const { Language, Parser } = await import('web-tree-sitter');
+  await Parser.init();
+  const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+  const p = new Parser();
+  p.setLanguage(language);
+  const id = (name: string) => language.idForNodeType(name, true) ?? -1;
+  T = {
+    command: id('command'),
+    commandName: id('command_name'),
+    assignment: id('variable_assignment'),
+    pipeline: id('pipeline'),
+    comment: id('comment'),
+    fileRedirect: id('file_redirect'),
+    heredocRedirect: id('heredoc_redirect'),
+    herestringRedirect: id('herestring_redirect'),
+    heredocBody: id('heredoc_body'),
+    commandSubstitution: id('command_substitution'),
+  };
+  LEAVES = new Set(
+    ['word', 'string', 'raw_string', 'concatenation', 'simple_expansion', 'expansion', 'number', 'ansi_c_string', 'translated_string', 'variable_name', 'comment', 'heredoc_body', 'heredoc_start', 'heredoc_end', 'regex', 'extglob_pattern', 'special_variable_name'].map(id),
+  );
+  parser = p;
+}
 
 /** Resolves once the shell grammar is loaded (it already is when this module has been imported). */
-export async function initShell(): Promise<void> {}
+/** Loads tree-sitter-bash; safe to call many times. */
+export function initShell(): Promise<void> {
+  return (loading ??= load());
+}
+
+/** Whether initShell() has finished. */
+export function shellReady(): boolean {
+  return parser !== undefined;
+}
 
 /**
  * Parses a shell script with tree-sitter-bash and lists its simple commands and pipelines.
@@ -91,6 +108,7 @@ export function parseShell(text: string, toFile: (offset: number) => number = (o
     script.skipped = true;
     return script;
   }
+  if (!parser) throw new Error('the shell parser is not initialised: await initShell() first');
   const tree = parser.parse(text);
   if (!tree) return { ...script, hasError: true };
   try {
