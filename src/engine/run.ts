@@ -16,12 +16,18 @@ export interface RunOptions {
 export function runRules(document: ScannedDocument, rules: readonly Rule<any>[], options: RunOptions): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
+  // One context per document: the rule being run changes, the object does not.
+  let current: Rule<any> = rules[0]!;
+  const context = {
+    settings: options.settings,
+    report: (d: ReportDescriptor) => {
+      findings.push(toFinding(current, document, d, seen));
+    },
+  };
   for (const rule of rules) {
     if (!rule.meta.appliesTo.includes(document.kind)) continue;
-    const report = (d: ReportDescriptor) => {
-      findings.push(toFinding(rule, document, d, seen));
-    };
-    rule.check(document, { settings: options.settings, report });
+    current = rule;
+    rule.check(document, context);
   }
   return findings;
 }
