@@ -45,8 +45,19 @@ function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** The pod spec of a workload object, or undefined for kinds that carry none. */
+const podSpecs = new WeakMap<KubeDocument, PodSpecRef | null>();
+
+/** The pod spec of a workload object, or undefined for kinds that carry none. Every rule asks: computed once per document. */
 export function podSpecOf(doc: KubeDocument): PodSpecRef | undefined {
+  let ref = podSpecs.get(doc);
+  if (ref === undefined) {
+    ref = findPodSpec(doc) ?? null;
+    podSpecs.set(doc, ref);
+  }
+  return ref ?? undefined;
+}
+
+function findPodSpec(doc: KubeDocument): PodSpecRef | undefined {
   const paths = POD_SPEC_PATHS[doc.objectKind];
   if (!paths) return undefined;
   const spec = doc.get(paths.spec);

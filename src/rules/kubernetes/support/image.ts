@@ -12,7 +12,20 @@ export interface ImageRef {
  * Splits `[registry/]repository[:tag][@digest]`. The first path component is a registry when it holds a
  * dot or a colon or is `localhost`, which is how the Docker reference grammar tells them apart.
  */
+const refCache = new Map<string, ImageRef>();
+
+/** Parses an image reference; several rules ask about the same image, so answers are kept (bounded). */
 export function parseImageRef(image: string): ImageRef {
+  let ref = refCache.get(image);
+  if (ref === undefined) {
+    ref = parseImageRefUncached(image);
+    if (refCache.size >= 4096) refCache.clear();
+    refCache.set(image, ref);
+  }
+  return ref;
+}
+
+function parseImageRefUncached(image: string): ImageRef {
   let rest = image.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');
