@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 
+// A reader that stops early (`drydock scan | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 // The single-file bundle starts faster; the compiled modules are the fallback.
 const bundle = new URL('../dist/cli/drydock.bundle.mjs', import.meta.url);
 const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
