@@ -44,8 +44,9 @@ function expected(list: [string, string][]): string[] {
 }
 
 d('dockle conformance (../shared/corpus/dockle)', () => {
-  const exp = JSON.parse(readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8')) as Record<string, unknown>;
-  const manifests = Object.entries(exp).find(([k]) => k.startsWith('manifest-testdata'))![1] as Record<string, unknown>;
+  // describe.skip still collects its body: read nothing when the corpus is absent.
+  const exp = (present ? JSON.parse(readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8')) : {}) as Record<string, unknown>;
+  const manifests = (Object.entries(exp).find(([k]) => k.startsWith('manifest-testdata'))?.[1] ?? {}) as Record<string, unknown>;
 
   for (const [file, want] of Object.entries(manifests)) {
     if (!Array.isArray(want)) continue;
