@@ -49,3 +49,8 @@ export function processIO(): CliIO & { exitCode: number } {
   };
   return io;
 }
+
+/** Commander argument parser for comma-separated, repeatable list options. */
+export function list(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}

@@ -2,11 +2,7 @@ import { Option, type Command } from '@commander-js/extra-typings';
 import { defaultCacheDir } from '../../vuln/db/paths.js';
 import { NoVulnerabilityDatabaseError, VulnDatabase, type DbStatus } from '../../vuln/db/store.js';
 import { DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS, importDatabase, updateDatabase, type UpdateResult } from '../../vuln/db/update.js';
-import { UsageError, type CliIO } from '../io.js';
-
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
+import { list, UsageError, type CliIO } from '../io.js';
 
 function age(seconds: number): string {
   if (seconds < 0) return 'unknown';

@@ -10,12 +10,8 @@ import { scanImage } from '../../sources/image/scan.js';
 import path from 'node:path';
 import type { Package, ScanNote } from '../../model/index.js';
 import { scanVulnerabilities } from '../../vuln/scan.js';
-import { UsageError, type CliIO } from '../io.js';
+import { list, UsageError, type CliIO } from '../io.js';
 import { addReportOptions, checkFormat, emitReport, parseSeverity, parseSeverityList, type ReportFlags } from '../report.js';
-
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
 /** Exit code for an image that could not be read at all (distinct from the gate, usage errors (2) and internal errors (3)). */
 export const EXIT_IMAGE_UNREADABLE = 4;

@@ -8,13 +8,9 @@ import { ENFORCE_LABEL, namespacePolicyOf, type NamespacePolicy } from '../../ps
 import { DEFAULT_MAX_FILE_SIZE } from '../../scan.js';
 import { DEFAULT_SKIP_DIR_NAMES, walkFiles } from '../../sources/filesystem.js';
 import { decodeText } from '../../util/text.js';
-import { UsageError, type CliIO } from '../io.js';
+import { list, UsageError, type CliIO } from '../io.js';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
-
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
 /**
  * `drydock pss PATH --level baseline|restricted [--version v1.N|latest] [--format table|json]`

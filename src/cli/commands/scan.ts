@@ -1,13 +1,9 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { DEFAULT_SCANNERS, prepareScan, scan, type ScanOptions, type Scanner } from '../../scan.js';
-import { UsageError, type CliIO } from '../io.js';
+import { list, UsageError, type CliIO } from '../io.js';
 import { addReportOptions, checkFormat, emitReport, parseSeverity, parseSeverityList, type ReportFlags } from '../report.js';
 
 const SCANNERS: Scanner[] = ['misconfig', 'secret', 'vuln'];
-
-function list(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-}
 
 export function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
