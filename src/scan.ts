@@ -13,6 +13,9 @@ import { DEFAULT_RULE_SETTINGS, type InputKind, type Rule, type RuleSettings } f
 import { DEFAULT_SKIP_DIR_NAMES, walkFiles } from './sources/filesystem.js';
 import { gitHistoryFiles } from './sources/git-history.js';
 import { scanVulnerabilities } from './vuln/scan.js';
+import { settingsFrom } from './secrets/settings.js';
+import { secretWorkersForLargeTrees } from './secrets/workers.js';
+import { availableParallelism } from 'node:os';
 import { VERSION } from './version.js';
 import { compareIds } from './util/compare.js';
 
@@ -27,6 +30,8 @@ const SCANNER_KINDS: Record<Scanner, InputKind[]> = {
 
 export const DEFAULT_SCANNERS: Scanner[] = ['misconfig', 'secret'];
 export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
+/** Files scanned on the main thread before secret detection moves to worker threads. */
+export const SECRET_WORKER_THRESHOLD = 2000;
 
 export interface ScanOptions {
   /** A directory, a file, or '-' for standard input. */
@@ -54,6 +59,8 @@ export interface ScanOptions {
   gitHistory?: { since?: string };
   /** Vulnerability matching (scanner 'vuln'). */
   vuln?: { cacheDir?: string; ignoreUnfixed?: boolean; vex?: string[] };
+  /** Worker threads for secret detection once a tree has more than SECRET_WORKER_THRESHOLD files (default on). */
+  secretWorkers?: boolean;
   /** Extra analyzers or rules (library users); default: the built-in ones. */
   analyzers?: readonly Analyzer[];
   rules?: readonly Rule<any>[];
@@ -132,6 +139,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       },
       options.target,
     );
+  }
+
+  // Secret detection is the heaviest per-byte work: a large tree shares it with worker threads.
+  if (options.secretWorkers !== false && !options.gitHistory && options.target !== '-' && analyzersUsed.some((a) => a.kind === 'secrets') && availableParallelism() > 1) {
+    items = secretWorkersForLargeTrees(items, {
+      threshold: SECRET_WORKER_THRESHOLD,
+      threads: Math.max(1, availableParallelism() - 1),
+      settings: settingsFrom(prepared.analyzerSettings.secrets),
+    });
   }
 
   const out = await scanFiles(items, {

@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../util/package-root.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { VirtualFile } from '../analyzers/types.js';
@@ -26,10 +29,11 @@ export function precomputedSecrets(file: VirtualFile): SecretScanResult | undefi
 }
 
 function spawnWorker(settings: Partial<SecretsSettings>): Worker {
-  const js = new URL('./worker.js', import.meta.url);
-  if (existsSync(js)) return new Worker(js, { workerData: { settings } });
+  // Found from the package root: this module may be running from the single-file CLI bundle.
+  const js = path.join(packageRoot(), 'dist/secrets/worker.js');
+  if (existsSync(js) && !import.meta.url.endsWith('.ts')) return new Worker(js, { workerData: { settings } });
   // Running from the TypeScript sources (tests, tsx): register tsx's loader in the worker first.
-  const ts = new URL('./worker.ts', import.meta.url).href;
+  const ts = pathToFileURL(path.join(packageRoot(), 'src/secrets/worker.ts')).href;
   const boot = `(async () => { const { register } = await import('tsx/esm/api'); register(); await import(${JSON.stringify(ts)}); })().catch((e) => { throw e; });`;
   return new Worker(boot, { eval: true, workerData: { settings } });
 }
@@ -109,6 +113,31 @@ export async function* withSecretWorkers<T extends Item>(items: AsyncIterable<T>
     const head = queue.shift()!;
     await head.done;
     yield head.item;
+  }
+}
+
+/**
+ * Scans the first `threshold` files on the main thread; when the tree turns out larger, starts a
+ * pool and scans the rest in worker threads, closing the pool when the walk ends.
+ */
+export async function* secretWorkersForLargeTrees<T extends Item>(
+  items: AsyncIterable<T> | Iterable<T>,
+  options: SecretWorkerPoolOptions & { threshold: number },
+): AsyncGenerator<T> {
+  const it = (Symbol.asyncIterator in items ? (items as AsyncIterable<T>)[Symbol.asyncIterator]() : (items as Iterable<T>)[Symbol.iterator]()) as AsyncIterator<T> | Iterator<T>;
+  let files = 0;
+  for (;;) {
+    const next = await it.next();
+    if (next.done) return;
+    yield next.value;
+    if (next.value.type === 'file' && ++files >= options.threshold) break;
+  }
+  const rest: AsyncIterable<T> = { [Symbol.asyncIterator]: () => it as AsyncIterator<T> };
+  const pool = createSecretWorkerPool(options);
+  try {
+    yield* withSecretWorkers(rest, pool);
+  } finally {
+    await pool.close();
   }
 }
 
