@@ -1,15 +1,11 @@
-interface Node {
-  start: number;
-  end: number;
-  children: Node[];
-}
-
 /**
- * Offsets of the nodes of one YAML document, rebuilt on first use from the post-order log
- * (start, end, childCount triples) that the parser's listener wrote.
+ * Offsets of the nodes of one YAML document, read from the post-order log (start, end, childCount
+ * triples) that the parser wrote. Nodes are numbered in post-order; on first use one array of
+ * subtree sizes is computed, which is enough to walk from a node to its children without building
+ * a tree of objects (most documents with a finding are asked for a handful of paths).
  */
 export class PositionIndex {
-  private root: Node | null | undefined;
+  private sizes: Int32Array | undefined;
 
   constructor(
     private readonly text: string,
@@ -18,14 +14,49 @@ export class PositionIndex {
     private readonly to: number,
   ) {}
 
-  private build(): Node | null {
-    const stack: Node[] = [];
-    for (let i = this.from; i < this.to; i += 3) {
-      const n = this.log[i + 2]!;
-      const children = n > 0 ? stack.splice(stack.length - n, n) : [];
-      stack.push({ start: this.log[i]!, end: this.log[i + 1]!, children });
+  private get count(): number {
+    return (this.to - this.from) / 3;
+  }
+
+  private start(k: number): number {
+    return this.log[this.from + 3 * k]!;
+  }
+
+  private end(k: number): number {
+    return this.log[this.from + 3 * k + 1]!;
+  }
+
+  private childCount(k: number): number {
+    return this.log[this.from + 3 * k + 2]!;
+  }
+
+  /** Subtree sizes in post-order: a node's children end just before it, last child first. */
+  private subtreeSizes(): Int32Array {
+    if (this.sizes) return this.sizes;
+    const n = this.count;
+    const sizes = new Int32Array(n);
+    const stack = new Int32Array(n);
+    let top = 0;
+    for (let k = 0; k < n; k++) {
+      let size = 1;
+      for (let c = this.childCount(k); c > 0 && top > 0; c--) size += sizes[stack[--top]!]!;
+      sizes[k] = size;
+      stack[top++] = k;
     }
-    return stack.length > 0 ? stack[stack.length - 1]! : null;
+    return (this.sizes = sizes);
+  }
+
+  /** The children of node k, left to right. */
+  private children(k: number): number[] {
+    const sizes = this.subtreeSizes();
+    const c = this.childCount(k);
+    const out = new Array<number>(c);
+    let j = k - 1;
+    for (let i = c - 1; i >= 0 && j >= 0; i--) {
+      out[i] = j;
+      j -= sizes[j]!;
+    }
+    return out;
   }
 
   /**
@@ -33,37 +64,40 @@ export class PositionIndex {
    * to the end of its value, so a finding points at the offending field, not at the document.
    */
   locate(pointer: ReadonlyArray<string | number>): { start: number; end: number } {
-    if (this.root === undefined) this.root = this.build();
-    let node = this.root;
-    if (!node) return { start: 0, end: 0 };
+    if (this.count <= 0) return { start: 0, end: 0 };
+    let node = this.count - 1;
     let range = this.valueRange(node);
     for (const key of pointer) {
+      let children = this.children(node);
       // A flow collection inside a block sequence is logged twice: unwrap the outer copy.
-      while (node.children.length === 1 && node.children[0]!.start === node.start && node.children[0]!.end === node.end) node = node.children[0]!;
-      const children: Node[] = node.children;
-      let next: Node | undefined;
-      let keyNode: Node | undefined;
+      while (children.length === 1 && this.start(children[0]!) === this.start(node) && this.end(children[0]!) === this.end(node)) {
+        node = children[0]!;
+        children = this.children(node);
+      }
+      let next: number | undefined;
+      let keyNode: number | undefined;
       if (typeof key === 'number') {
         next = children[key];
       } else {
+        const want = String(key);
         for (let i = 0; i + 1 < children.length; i += 2) {
-          if (this.keyText(children[i]!) === String(key)) {
+          if (this.keyText(children[i]!) === want) {
             keyNode = children[i]!;
             next = children[i + 1]!;
             break;
           }
         }
       }
-      if (!next) break;
+      if (next === undefined) break;
       node = next;
       const value = this.valueRange(next);
-      range = keyNode ? { start: this.skipSpace(keyNode.start), end: value.end } : value;
+      range = keyNode !== undefined ? { start: this.skipSpace(this.start(keyNode)), end: value.end } : value;
     }
     return range;
   }
 
-  private keyText(node: Node): string {
-    let raw = this.text.slice(this.skipSpace(node.start), node.end).trim();
+  private keyText(node: number): string {
+    let raw = this.text.slice(this.skipSpace(this.start(node)), this.end(node)).trim();
     if (raw.startsWith('? ')) raw = raw.slice(2).trim();
     if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
       const inner = raw.slice(1, -1);
@@ -79,9 +113,9 @@ export class PositionIndex {
     return raw;
   }
 
-  private valueRange(node: Node): { start: number; end: number } {
-    const start = this.skipSpace(node.start);
-    let end = node.end;
+  private valueRange(node: number): { start: number; end: number } {
+    const start = this.skipSpace(this.start(node));
+    let end = this.end(node);
     while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     return { start, end: Math.max(start, end) };
   }
