@@ -185,7 +185,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...(options.now ? { now: options.now } : {}),
     cwd,
   });
-  if (scanners.includes('vuln') || out.packages.length > 0) result.packages = out.packages;
+  if (scanners.includes('vuln')) result.packages = out.packages;
   return result;
 }
 
