@@ -9,8 +9,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// The single-file bundle starts faster; the compiled modules are the fallback.
-const bundle = new URL('../dist/cli/drydock.bundle.mjs', import.meta.url);
+// The bundle starts faster (each command loads only its own chunks); the compiled modules are the
+// fallback.
+const bundle = new URL('../dist/cli/bundle/drydock.mjs', import.meta.url);
 const { main } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
 
 main(process.argv).then(

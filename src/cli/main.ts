@@ -1,5 +1,4 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { ConfigError } from '../config/load.js';
 import { VERSION } from '../version.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerExplain } from './commands/explain.js';
@@ -8,11 +7,12 @@ import { register as registerPss } from './commands/pss.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerSbom } from './commands/sbom.js';
 import { register as registerScan } from './commands/scan.js';
-import { NoVulnerabilityDatabaseError } from '../vuln/db/store.js';
-import { VexError } from '../vuln/vex.js';
 import { EXIT_CANNOT_SCAN, EXIT_USAGE, processIO, UsageError, type CliIO } from './io.js';
 
-/** Builds the program; each command module registers itself. */
+/**
+ * Builds the program; each command module registers itself. Registering loads only the command
+ * definitions: each action imports its implementation when it runs.
+ */
 export function buildProgram(io: CliIO): Command {
   const program = new Command()
     .name('drydock')
@@ -47,6 +47,13 @@ export async function main(argv: string[], io: CliIO & { exitCode?: number } = p
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return EXIT_USAGE;
     }
+    // The error classes' modules load only when an error needs classifying, so that start-up
+    // loads just the invoked command's modules.
+    const [{ ConfigError }, { NoVulnerabilityDatabaseError }, { VexError }] = await Promise.all([
+      import('../config/load.js'),
+      import('../vuln/db/store.js'),
+      import('../vuln/vex.js'),
+    ]);
     if (err instanceof NoVulnerabilityDatabaseError) {
       io.stderr(`drydock: ${err.message}\n`);
       return EXIT_CANNOT_SCAN;

@@ -1,35 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from '@commander-js/extra-typings';
 import { gateExitCode } from '../engine/gate.js';
 import { findFormat, formats } from '../formats/index.js';
 import { isSeverity, SEVERITIES, type ScanResult, type Severity } from '../model/index.js';
 import { allRules } from '../rules/index.js';
 import { UsageError, type CliIO } from './io.js';
+import type { ReportFlags } from './report-options.js';
 
-/** The flags every reporting command shares: format, output and the gate. */
-export interface ReportFlags {
-  format: string;
-  output?: string;
-  severity?: string;
-  exitCode?: string;
-  failOn?: string;
-  showSuppressed?: boolean;
-  noRedact?: boolean;
-  redact?: boolean;
-}
-
-export function addReportOptions<C extends Command<any, any, any>>(cmd: C): C {
-  cmd
-    .addOption(new Option('-f, --format <format>', `output format: ${formats.map((f) => f.id).join(', ')}`).default('table'))
-    .addOption(new Option('-o, --output <file>', 'write the report to a file instead of stdout'))
-    .addOption(new Option('-s, --severity <list>', `report only these severities (comma-separated: ${SEVERITIES.join(',')})`))
-    .addOption(new Option('--exit-code <n>', 'exit with this code when unsuppressed findings remain (default 0)'))
-    .addOption(new Option('--fail-on <severity>', 'fail when a finding at or above this severity remains'))
-    .addOption(new Option('--show-suppressed', 'also list suppressed findings, with the reason'))
-    .addOption(new Option('--no-redact', 'print secrets in full (table format on a terminal only)'));
-  return cmd;
-}
+export { addReportOptions, type ReportFlags } from './report-options.js';
 
 export function parseSeverityList(value: string | undefined): Severity[] | undefined {
   if (value === undefined) return undefined;

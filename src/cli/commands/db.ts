@@ -1,36 +1,6 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { defaultCacheDir } from '../../vuln/db/paths.js';
-import { NoVulnerabilityDatabaseError, VulnDatabase, type DbStatus } from '../../vuln/db/store.js';
-import { DEFAULT_BASE_URL, DEFAULT_ECOSYSTEMS, importDatabase, updateDatabase, type UpdateResult } from '../../vuln/db/update.js';
-import { list, UsageError, type CliIO } from '../io.js';
-
-function age(seconds: number): string {
-  if (seconds < 0) return 'unknown';
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 2 * 86400) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} days`;
-}
-
-function summary(io: CliIO, verb: string, r: UpdateResult): void {
-  const s = r.stats;
-  io.stdout(`${verb} ${s.records} advisories into ${r.path}` + ` (${s.skipped} malformed skipped, ${s.withdrawn} withdrawn, ${s.duplicates} duplicates)\n`);
-  for (const p of s.problems.slice(0, 5)) io.stderr(`drydock: skipped: ${p}\n`);
-  if (s.skipped > 5) io.stderr(`drydock: … and ${s.skipped - 5} more skipped records\n`);
-}
-
-export function renderStatus(st: DbStatus): string {
-  const lines = [
-    `database:   ${st.path}`,
-    `built:      ${st.builtAt} (${age(st.ageSeconds)} ago)`,
-    `advisories: ${st.advisories}`,
-    `affected:   ${st.affected} package entries`,
-    'sources:',
-  ];
-  for (const s of st.sources) {
-    lines.push(`  ${s.name.padEnd(12)} ${String(s.records).padStart(8)} records  ${s.skipped} skipped  fetched ${s.fetchedAt}  ${s.origin}${s.sha256 ? `  sha256:${s.sha256.slice(0, 16)}…` : ''}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+import { DB_DEFAULT_BASE_URL, DB_DEFAULT_ECOSYSTEMS } from '../defaults.js';
+import { list, type CliIO } from '../io.js';
 
 /**
  * `drydock db update [--ecosystems a,b] [--base-url URL]`, `drydock db import PATH`,
@@ -39,66 +9,24 @@ export function renderStatus(st: DbStatus): string {
 export function register(program: Command, io: CliIO): void {
   const db = program.command('db').description('manage the local OSV vulnerability database');
   const cacheOpt = () => new Option('--cache-dir <dir>', 'drydock cache directory (default $XDG_CACHE_HOME/drydock or ~/.cache/drydock)');
-  const cacheDir = (flag: string | undefined) => flag ?? defaultCacheDir(io.env);
+  const actions = () => import('../actions/db.js');
 
   db.command('update')
     .description('download the OSV exports, verify them and swap in a new database atomically')
     .addOption(cacheOpt())
-    .addOption(new Option('--ecosystems <list>', `OSV ecosystems to fetch (comma-separated; default: ${DEFAULT_ECOSYSTEMS.join(', ')})`).argParser(list))
-    .addOption(new Option('--base-url <url>', 'OSV export mirror').default(DEFAULT_BASE_URL))
-    .action(async (flags) => {
-      if (!/^https?:\/\//.test(flags.baseUrl)) throw new UsageError(`db update: --base-url must be an http(s) URL, got "${flags.baseUrl}"`);
-      try {
-        const r = await updateDatabase({
-          cacheDir: cacheDir(flags.cacheDir),
-          baseUrl: flags.baseUrl,
-          ...(flags.ecosystems ? { ecosystems: flags.ecosystems } : {}),
-          log: (line) => io.stderr(`drydock: ${line}\n`),
-        });
-        summary(io, 'imported', r);
-      } catch (e) {
-        io.stderr(`drydock: db update failed, the previous database is unchanged: ${(e as Error).message}\n`);
-        io.setExitCode(1);
-      }
-    });
+    .addOption(new Option('--ecosystems <list>', `OSV ecosystems to fetch (comma-separated; default: ${DB_DEFAULT_ECOSYSTEMS.join(', ')})`).argParser(list))
+    .addOption(new Option('--base-url <url>', 'OSV export mirror').default(DB_DEFAULT_BASE_URL))
+    .action(async (flags) => (await actions()).runDbUpdate(io, flags));
 
   db.command('import')
     .description('build the database from a directory or ZIP of OSV JSON records (air-gapped sites)')
     .argument('<path>', 'directory of OSV .json files, or a .zip of them')
     .addOption(cacheOpt())
-    .action(async (path, flags) => {
-      try {
-        const r = await importDatabase({ cacheDir: cacheDir(flags.cacheDir), path });
-        summary(io, 'imported', r);
-      } catch (e) {
-        io.stderr(`drydock: db import failed, the previous database is unchanged: ${(e as Error).message}\n`);
-        io.setExitCode(1);
-      }
-    });
+    .action(async (path, flags) => (await actions()).runDbImport(io, path, flags));
 
   db.command('status')
     .description('show where the database came from, its age and its counts')
     .addOption(cacheOpt())
     .addOption(new Option('-f, --format <format>', 'text or json').default('text'))
-    .action((flags) => {
-      if (flags.format !== 'text' && flags.format !== 'json') throw new UsageError(`db status: --format must be text or json, got "${flags.format}"`);
-      const dir = cacheDir(flags.cacheDir);
-      let handle: VulnDatabase;
-      try {
-        handle = VulnDatabase.open(dir);
-      } catch (e) {
-        if (e instanceof NoVulnerabilityDatabaseError) {
-          io.stderr(`drydock: ${e.message}\n`);
-          io.setExitCode(1);
-          return;
-        }
-        throw e;
-      }
-      try {
-        const st = handle.status();
-        io.stdout(flags.format === 'json' ? `${JSON.stringify(st, null, 2)}\n` : renderStatus(st));
-      } finally {
-        handle.close();
-      }
-    });
+    .action(async (flags) => (await actions()).runDbStatus(io, flags));
 }

@@ -1,18 +1,9 @@
 import { Option, type Command } from '@commander-js/extra-typings';
-import { DEFAULT_SCANNERS, prepareScan, scan, type ScanOptions, type Scanner } from '../../scan.js';
-import { list, UsageError, type CliIO } from '../io.js';
-import { addReportOptions, checkFormat, emitReport, parseSeverity, parseSeverityList, type ReportFlags } from '../report.js';
+import { DEFAULT_SCANNER_LIST } from '../defaults.js';
+import { list, type CliIO } from '../io.js';
+import { addReportOptions, type ReportFlags } from '../report-options.js';
 
-const SCANNERS: Scanner[] = ['misconfig', 'secret', 'vuln'];
-
-export function parseSize(value: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-file-size: expected a size such as 512k or 16M, got "${value}"`);
-  const n = Number(m[1]);
-  const unit = (m[2] ?? 'b').toLowerCase()[0];
-  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Math.round(n * mult);
-}
+const SCANNERS = ['misconfig', 'secret', 'vuln'];
 
 export function register(program: Command, io: CliIO): void {
   const cmd = program
@@ -25,7 +16,7 @@ export function register(program: Command, io: CliIO): void {
     .addOption(new Option('--skip-files <globs>', 'files to skip (comma-separated globs, repeatable)').argParser(list))
     .addOption(new Option('--max-file-size <size>', 'skip (and report) files larger than this, e.g. 16M'))
     .addOption(new Option('--compose-files <globs>', 'extra globs naming Compose files').argParser(list))
-    .addOption(new Option('--scanners <list>', `what to look for: ${SCANNERS.join(',')}`).default(DEFAULT_SCANNERS.join(',')))
+    .addOption(new Option('--scanners <list>', `what to look for: ${SCANNERS.join(',')}`).default(DEFAULT_SCANNER_LIST.join(',')))
     .addOption(new Option('--rules <ids>', 'run only these rules (ids or aliases, comma-separated)').argParser(list))
     .addOption(new Option('--allowed-registries <list>', 'registries images may come from (comma-separated)').argParser(list))
     .addOption(new Option('--baseline <report.json>', 'fail the gate only on findings not in this earlier JSON report'))
@@ -36,47 +27,6 @@ export function register(program: Command, io: CliIO): void {
     .addOption(new Option('--vex <file>', 'vulnerabilities: OpenVEX document whose not_affected/fixed statements suppress (repeatable)').argParser(list))
     .addOption(new Option('--cache-dir <dir>', 'where the vulnerability database lives (default: $XDG_CACHE_HOME/drydock)'));
   addReportOptions(cmd);
-  cmd.action(async (target, parsed) => {
-    const flags = parsed as typeof parsed & ReportFlags;
-    checkFormat(flags.format);
-    const scanners = flags.scanners.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const s of scanners) if (!SCANNERS.includes(s as Scanner)) throw new UsageError(`--scanners: unknown scanner "${s}"; use ${SCANNERS.join(', ')}`);
-    if (flags.since && !flags.gitHistory) throw new UsageError('--since needs --git-history');
-    const severity = parseSeverityList(flags.severity);
-    const failOn = parseSeverity(flags.failOn, '--fail-on');
-    const stdin = target === '-' ? await io.readStdin() : undefined;
-    const options: ScanOptions = {
-      target,
-      cwd: io.cwd,
-      ...(stdin !== undefined ? { stdin } : {}),
-      ...(flags.stdinFilename ? { stdinFilename: flags.stdinFilename } : {}),
-      ...(flags.config ? { configFile: flags.config } : {}),
-      ...(flags.ignoreFile ? { ignoreFile: flags.ignoreFile } : {}),
-      ...(flags.baseline ? { baseline: flags.baseline } : {}),
-      ...(flags.rules ? { only: flags.rules } : {}),
-      scanners: scanners as Scanner[],
-      ...(flags.gitHistory ? { gitHistory: flags.since ? { since: flags.since } : {} } : {}),
-      vuln: {
-        ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
-        ...(flags.ignoreUnfixed ? { ignoreUnfixed: true } : {}),
-        ...(flags.vex ? { vex: flags.vex } : {}),
-      },
-      overrides: {
-        ...(severity ? { severity } : {}),
-        ...(failOn ? { failOn } : {}),
-        ...(flags.skipDirs ? { skipDirs: flags.skipDirs } : {}),
-        ...(flags.skipFiles ? { skipFiles: flags.skipFiles } : {}),
-        ...(flags.composeFiles ? { composeFiles: flags.composeFiles } : {}),
-        ...(flags.maxFileSize ? { maxFileSize: parseSize(flags.maxFileSize) } : {}),
-        ...(flags.allowedRegistries ? { settings: { allowedRegistries: flags.allowedRegistries } } : {}),
-      },
-      onError: (e) => io.stderr(`drydock: ${e.path}: ${e.message}\n`),
-    };
-    const prepared = prepareScan(options);
-    const result = await scan({ ...options, prepared });
-    emitReport(result, flags, io, {
-      ...(prepared.config.exitCode !== undefined ? { exitCode: prepared.config.exitCode } : {}),
-      ...(prepared.config.failOn ? { failOn: prepared.config.failOn } : {}),
-    });
-  });
+  // The scanner, its rules and parsers load when the command runs, not when the CLI starts.
+  cmd.action(async (target, parsed) => (await import('../actions/scan.js')).runScan(io, target, parsed as typeof parsed & ReportFlags));
 }
