@@ -1,16 +1,16 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Resource } from '../model/index.js';
+
+const SPACE = /\s/;
+const SPACES = /\s+/g;
 
 /**
  * A fingerprint identifies an occurrence without its line or file name, so baselines and SARIF
- * survive moved lines and renamed files: rule, resource identity and the offending content.
+ * survive moved lines and renamed files: rule, resource identity and the offending content
+ * (whitespace runs folded to one space), hashed with SHA-256 in one call.
  */
 export function fingerprint(ruleId: string, resource: Resource | undefined, data: string): string {
-  const h = createHash('sha256');
-  h.update(ruleId);
-  h.update('\0');
-  if (resource) h.update(`${resource.kind}/${resource.namespace ?? ''}/${resource.name}/${resource.container ?? ''}`);
-  h.update('\0');
-  h.update(data.replace(/\s+/g, ' ').trim());
-  return h.digest('hex').slice(0, 32);
+  const content = SPACE.test(data) ? data.replace(SPACES, ' ').trim() : data;
+  const who = resource ? `${resource.kind}/${resource.namespace ?? ''}/${resource.name}/${resource.container ?? ''}` : '';
+  return hash('sha256', `${ruleId}\0${who}\0${content}`, 'hex').slice(0, 32);
 }

@@ -76,54 +76,11 @@ function makeDocument(
   base: ReadonlyArray<string | number>,
   fileIgnores: () => InlineIgnore[],
 ): KubeDocument {
-  const documentIndex = yamlDoc.index;
-  const meta = (object.metadata && typeof object.metadata === 'object' ? object.metadata : {}) as Record<string, unknown>;
-  const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '';
-  const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
-  const objectKind = object.kind as string;
-  const resource: Resource = { kind: objectKind, name, ...(namespace !== undefined ? { namespace } : {}) };
-  const toRange = (offsets: { start: number; end: number }): Range => {
-    const s = lines.position(offsets.start);
-    const e = lines.position(offsets.end);
-    return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
-  };
-  let whole: Range | undefined;
-  const annotations = meta.annotations && typeof meta.annotations === 'object' ? (meta.annotations as Record<string, unknown>) : {};
-  const ignoreValue = annotations[ANNOTATION_IGNORE];
-  const doc: KubeDocument = {
-    kind: 'kubernetes',
-    path,
-    resource,
-    object,
-    base,
-    documentIndex,
-    objectKind,
-    name,
-    ...(namespace !== undefined ? { namespace } : {}),
-    get range() {
-      return (whole ??= toRange(yamlDoc.locate(base)));
-    },
-    resolve(target: Target): Range {
-      if ('range' in target) return target.range;
-      return toRange(yamlDoc.locate([...base, ...target.pointer]));
-    },
-    snippet(range: Range): string {
-      return lines.slice(range.startLine, range.startColumn, range.endLine, range.endColumn);
-    },
-    get ignores() {
-      return fileIgnores();
-    },
-    get(pointer) {
-      let cur: unknown = object;
-      for (const key of pointer) {
-        if (cur === null || typeof cur !== 'object') return undefined;
-        cur = (cur as Record<string | number, unknown>)[key];
-      }
-      return cur;
-    },
-  };
+  const doc = new KubeDoc(path, lines, yamlDoc, object, base, fileIgnores);
+  const annotations = doc.meta.annotations && typeof doc.meta.annotations === 'object' ? (doc.meta.annotations as Record<string, unknown>) : undefined;
+  const ignoreValue = annotations?.[ANNOTATION_IGNORE];
   if (typeof ignoreValue === 'string' && ignoreValue.trim() !== '') {
-    const reason = typeof annotations[ANNOTATION_REASON] === 'string' ? (annotations[ANNOTATION_REASON] as string) : 'annotation';
+    const reason = typeof annotations![ANNOTATION_REASON] === 'string' ? (annotations![ANNOTATION_REASON] as string) : 'annotation';
     doc.objectIgnores = {
       ids: ignoreValue.split(/[\s,]+/).filter(Boolean),
       reason,
@@ -132,3 +89,72 @@ function makeDocument(
   }
   return doc;
 }
+
+/** One Kubernetes object of a stream; positions are computed only when a finding asks for them. */
+class KubeDoc implements KubeDocument {
+  readonly kind = 'kubernetes' as const;
+  readonly resource: Resource;
+  readonly documentIndex: number;
+  readonly objectKind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  objectIgnores?: KubeDocument['objectIgnores'];
+  private whole: Range | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly lines: LineIndex,
+    private readonly yamlDoc: YamlDocument,
+    readonly object: KubeObject,
+    readonly base: ReadonlyArray<string | number>,
+    private readonly fileIgnores: () => InlineIgnore[],
+  ) {
+    this.documentIndex = yamlDoc.index;
+    const meta = this.meta;
+    this.name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? `${meta.generateName}*` : '';
+    const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
+    if (namespace !== undefined) this.namespace = namespace;
+    this.objectKind = object.kind as string;
+    this.resource = namespace !== undefined ? { kind: this.objectKind, name: this.name, namespace } : { kind: this.objectKind, name: this.name };
+  }
+
+  get meta(): Record<string, unknown> {
+    const m = this.object.metadata;
+    return (m && typeof m === 'object' ? m : EMPTY) as Record<string, unknown>;
+  }
+
+  get range(): Range {
+    return (this.whole ??= this.toRange(this.yamlDoc.locate(this.base)));
+  }
+
+  get ignores(): InlineIgnore[] {
+    return this.fileIgnores();
+  }
+
+  resolve(target: Target): Range {
+    if ('range' in target) return target.range;
+    const base = this.base;
+    return this.toRange(this.yamlDoc.locate(base.length === 0 ? target.pointer : [...base, ...target.pointer]));
+  }
+
+  snippet(range: Range): string {
+    return this.lines.slice(range.startLine, range.startColumn, range.endLine, range.endColumn);
+  }
+
+  get(pointer: ReadonlyArray<string | number>): unknown {
+    let cur: unknown = this.object;
+    for (const key of pointer) {
+      if (cur === null || typeof cur !== 'object') return undefined;
+      cur = (cur as Record<string | number, unknown>)[key];
+    }
+    return cur;
+  }
+
+  private toRange(offsets: { start: number; end: number }): Range {
+    const s = this.lines.position(offsets.start);
+    const e = this.lines.position(offsets.end);
+    return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+  }
+}
+
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;

@@ -66,16 +66,33 @@ function findPodSpec(doc: KubeDocument): PodSpecRef | undefined {
   return { spec, pointer: paths.spec, metadata: isObj(meta) ? meta : {}, metadataPointer: paths.meta };
 }
 
-/** Every container of a pod spec: regular, init and ephemeral, in that order. */
-export function containersOf(pod: PodSpecRef, types: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers']): ContainerRef[] {
+const ALL_CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
+const allContainers = new WeakMap<PodSpecRef, readonly ContainerRef[]>();
+
+/**
+ * Every container of a pod spec: regular, init and ephemeral, in that order. The full list is
+ * computed once per pod spec, since most rules ask for it; treat it as read-only.
+ */
+export function containersOf(pod: PodSpecRef, types: readonly ContainerType[] = ALL_CONTAINER_TYPES): readonly ContainerRef[] {
+  if (types !== ALL_CONTAINER_TYPES) return collectContainers(pod, types);
+  let list = allContainers.get(pod);
+  if (list === undefined) {
+    list = collectContainers(pod, types);
+    allContainers.set(pod, list);
+  }
+  return list;
+}
+
+function collectContainers(pod: PodSpecRef, types: readonly ContainerType[]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const type of types) {
     const list = pod.spec[type];
     if (!Array.isArray(list)) continue;
-    list.forEach((c, index) => {
-      if (!isObj(c)) return;
+    for (let index = 0; index < list.length; index++) {
+      const c: unknown = list[index];
+      if (!isObj(c)) continue;
       out.push({ container: c, name: typeof c.name === 'string' ? c.name : `${type}[${index}]`, type, index, pointer: [...pod.pointer, type, index] });
-    });
+    }
   }
   return out;
 }

@@ -46,16 +46,18 @@ export class PositionIndex {
     return (this.sizes = sizes);
   }
 
-  /** The children of node k, left to right. */
-  private children(k: number): number[] {
+  /** The children of node k, left to right, written into `out` (reused between calls). */
+  private children(k: number, out: number[]): number[] {
     const sizes = this.subtreeSizes();
     const c = this.childCount(k);
-    const out = new Array<number>(c);
+    out.length = c;
     let j = k - 1;
-    for (let i = c - 1; i >= 0 && j >= 0; i--) {
+    let i = c - 1;
+    for (; i >= 0 && j >= 0; i--) {
       out[i] = j;
       j -= sizes[j]!;
     }
+    if (i >= 0) out.splice(0, i + 1);
     return out;
   }
 
@@ -66,22 +68,24 @@ export class PositionIndex {
   locate(pointer: ReadonlyArray<string | number>): { start: number; end: number } {
     if (this.count <= 0) return { start: 0, end: 0 };
     let node = this.count - 1;
-    let range = this.valueRange(node);
-    for (const key of pointer) {
-      let children = this.children(node);
+    let start = -1;
+    const children = CHILDREN;
+    for (let p = 0; p < pointer.length; p++) {
+      const key = pointer[p]!;
+      this.children(node, children);
       // A flow collection inside a block sequence is logged twice: unwrap the outer copy.
       while (children.length === 1 && this.start(children[0]!) === this.start(node) && this.end(children[0]!) === this.end(node)) {
         node = children[0]!;
-        children = this.children(node);
+        this.children(node, children);
       }
       let next: number | undefined;
-      let keyNode: number | undefined;
+      let keyNode = -1;
       if (typeof key === 'number') {
         next = children[key];
       } else {
         const want = String(key);
         for (let i = 0; i + 1 < children.length; i += 2) {
-          if (this.keyText(children[i]!) === want) {
+          if (this.keyIs(children[i]!, want)) {
             keyNode = children[i]!;
             next = children[i + 1]!;
             break;
@@ -90,10 +94,21 @@ export class PositionIndex {
       }
       if (next === undefined) break;
       node = next;
-      const value = this.valueRange(next);
-      range = keyNode !== undefined ? { start: this.skipSpace(this.start(keyNode)), end: value.end } : value;
+      start = keyNode >= 0 ? this.skipSpace(this.start(keyNode)) : -1;
     }
-    return range;
+    const value = this.valueRange(node);
+    return start >= 0 ? { start, end: value.end } : value;
+  }
+
+  /** Whether a key node's text is `want`, comparing plain keys in place. */
+  private keyIs(node: number, want: string): boolean {
+    const text = this.text;
+    const s = this.skipSpace(this.start(node));
+    let e = this.end(node);
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    const c = text.charCodeAt(s);
+    if (c !== 0x22 /* " */ && c !== 0x27 /* ' */ && c !== 0x3f /* ? */) return e - s === want.length && text.startsWith(want, s);
+    return this.keyText(node) === want;
   }
 
   private keyText(node: number): string {
@@ -135,6 +150,9 @@ export class PositionIndex {
     }
   }
 }
+
+/** Scratch list of child nodes; `locate` is not re-entrant. */
+const CHILDREN: number[] = [];
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;

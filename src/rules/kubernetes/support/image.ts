@@ -49,7 +49,11 @@ function parseImageRefUncached(image: string): ImageRef {
       rest = rest.slice(first + 1);
     }
   }
-  return { ...(registry !== undefined ? { registry } : {}), repository: rest, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+  const ref: ImageRef = { repository: rest };
+  if (registry !== undefined) ref.registry = registry;
+  if (tag !== undefined) ref.tag = tag;
+  if (digest !== undefined) ref.digest = digest;
+  return ref;
 }
 
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);

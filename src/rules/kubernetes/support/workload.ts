@@ -13,9 +13,16 @@ export function isWindowsPod(pod: PodSpecRef): boolean {
   return isObj(os) && os.name === 'windows';
 }
 
-/** The resource of a finding about one container. */
+const containerResources = new WeakMap<ContainerRef, Resource>();
+
+/** The resource of a finding about one container (one shared object per container: treat as read-only). */
 export function containerResource(doc: KubeDocument, c: ContainerRef): Resource {
-  return { ...doc.resource!, container: c.name };
+  let r = containerResources.get(c);
+  if (r === undefined) {
+    r = { ...doc.resource!, container: c.name };
+    containerResources.set(c, r);
+  }
+  return r;
 }
 
 /**
