@@ -68,6 +68,21 @@ export function evaluatePod(pod: PodInput, policy: PssPolicy): PssResult {
   return { allowed: violations.length === 0, violations };
 }
 
+/**
+ * The check of one control at one policy version, chosen once, for callers that judge many pods
+ * against the same control (the rules). Undefined when the control does not exist at that version.
+ */
+export function controlCheck(control: PssControl, version?: number | 'latest'): ((pod: PodInput) => PssViolation | undefined) | undefined {
+  const def = CHECKS.find((c) => c.id === control);
+  const chosen = def && pick(def, effectiveMinor(version));
+  if (!chosen) return undefined;
+  return (pod) => {
+    const outcome = chosen.fn({ spec: asObject(pod.spec), meta: asObject(pod.metadata) });
+    if (!outcome) return undefined;
+    return { control, reason: outcome.reason, detail: outcome.detail, message: `${outcome.reason} (${outcome.detail})`, fields: outcome.fields };
+  };
+}
+
 /** Evaluates a single control on its own (as rules do), whatever level it belongs to. */
 export function evaluateControl(pod: PodInput, control: PssControl, version?: number | 'latest'): PssViolation | undefined {
   const def = CHECKS.find((c) => c.id === control);

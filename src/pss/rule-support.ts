@@ -1,6 +1,6 @@
 import { podSpecOf, type KubeDocument } from '../parsers/kubernetes/index.js';
 import type { RuleContext } from '../rules/types.js';
-import { evaluateControl } from './evaluate.js';
+import { controlCheck } from './evaluate.js';
 import { CHECKS } from './checks.js';
 import type { PssControl } from './types.js';
 
@@ -11,10 +11,12 @@ import type { PssControl } from './types.js';
  */
 export function pssRuleCheck(control: PssControl): (doc: KubeDocument, ctx: RuleContext) => void {
   const level = CHECKS.find((c) => c.id === control)?.level ?? 'baseline';
+  const evaluate = controlCheck(control, 'latest');
   return (doc, ctx) => {
+    if (!evaluate) return;
     const pod = podSpecOf(doc);
     if (!pod) return;
-    const violation = evaluateControl({ spec: pod.spec, metadata: pod.metadata }, control, 'latest');
+    const violation = evaluate({ spec: pod.spec, metadata: pod.metadata });
     if (!violation) return;
     const seen = new Set<string>();
     for (const field of violation.fields) {

@@ -3,6 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { Range, Target } from '../../rules/types.js';
 import { parseInlineIgnores } from '../../util/inline-ignore.js';
 import { LineIndex } from '../../util/lines.js';
+import type { PodSpecRef } from './workload.js';
 import { DEFAULT_YAML_LIMITS, parseYamlStream, type YamlDocument, type YamlLimits } from '../yaml/index.js';
 
 export type KubeObject = Record<string, unknown> & {
@@ -24,6 +25,8 @@ export interface KubeDocument extends ScannedDocument {
   namespace?: string;
   /** Value at a pointer relative to `object`. */
   get(pointer: ReadonlyArray<string | number>): unknown;
+  /** Memo of `podSpecOf` (null: the object carries no pod spec). */
+  podSpecMemo?: PodSpecRef | null;
 }
 
 export interface ParseProblem {
@@ -99,6 +102,7 @@ class KubeDoc implements KubeDocument {
   readonly name: string;
   readonly namespace?: string;
   objectIgnores?: KubeDocument['objectIgnores'];
+  podSpecMemo: PodSpecRef | null | undefined = undefined;
   private whole: Range | undefined;
 
   constructor(

@@ -1,3 +1,4 @@
+import type { Resource } from '../../model/index.js';
 import type { KubeDocument } from './parse.js';
 
 export type Pointer = ReadonlyArray<string | number>;
@@ -28,6 +29,8 @@ export interface PodSpecRef {
   /** The pod's metadata (template metadata for controllers), possibly empty. */
   metadata: Obj;
   metadataPointer: Pointer;
+  /** Memo of `containersOf(pod)` with every container type. */
+  containersMemo?: readonly ContainerRef[];
 }
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -39,20 +42,20 @@ export interface ContainerRef {
   index: number;
   /** Pointer from the object to the container. */
   pointer: Pointer;
+  /** Memo of the finding resource naming this container. */
+  resourceMemo?: Resource;
 }
 
 function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-const podSpecs = new WeakMap<KubeDocument, PodSpecRef | null>();
-
 /** The pod spec of a workload object, or undefined for kinds that carry none. Every rule asks: computed once per document. */
 export function podSpecOf(doc: KubeDocument): PodSpecRef | undefined {
-  let ref = podSpecs.get(doc);
+  let ref = doc.podSpecMemo;
   if (ref === undefined) {
     ref = findPodSpec(doc) ?? null;
-    podSpecs.set(doc, ref);
+    doc.podSpecMemo = ref;
   }
   return ref ?? undefined;
 }
@@ -63,11 +66,10 @@ function findPodSpec(doc: KubeDocument): PodSpecRef | undefined {
   const spec = doc.get(paths.spec);
   if (!isObj(spec)) return undefined;
   const meta = doc.get(paths.meta);
-  return { spec, pointer: paths.spec, metadata: isObj(meta) ? meta : {}, metadataPointer: paths.meta };
+  return { spec, pointer: paths.spec, metadata: isObj(meta) ? meta : {}, metadataPointer: paths.meta, containersMemo: undefined };
 }
 
 const ALL_CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
-const allContainers = new WeakMap<PodSpecRef, readonly ContainerRef[]>();
 
 /**
  * Every container of a pod spec: regular, init and ephemeral, in that order. The full list is
@@ -75,12 +77,7 @@ const allContainers = new WeakMap<PodSpecRef, readonly ContainerRef[]>();
  */
 export function containersOf(pod: PodSpecRef, types: readonly ContainerType[] = ALL_CONTAINER_TYPES): readonly ContainerRef[] {
   if (types !== ALL_CONTAINER_TYPES) return collectContainers(pod, types);
-  let list = allContainers.get(pod);
-  if (list === undefined) {
-    list = collectContainers(pod, types);
-    allContainers.set(pod, list);
-  }
-  return list;
+  return (pod.containersMemo ??= collectContainers(pod, types));
 }
 
 function collectContainers(pod: PodSpecRef, types: readonly ContainerType[]): ContainerRef[] {
@@ -91,7 +88,7 @@ function collectContainers(pod: PodSpecRef, types: readonly ContainerType[]): Co
     for (let index = 0; index < list.length; index++) {
       const c: unknown = list[index];
       if (!isObj(c)) continue;
-      out.push({ container: c, name: typeof c.name === 'string' ? c.name : `${type}[${index}]`, type, index, pointer: [...pod.pointer, type, index] });
+      out.push({ container: c, name: typeof c.name === 'string' ? c.name : `${type}[${index}]`, type, index, pointer: [...pod.pointer, type, index], resourceMemo: undefined });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
-import { isWindowsPod } from './support/workload.js';
+import { containerResource, isWindowsPod } from './support/workload.js';
 
 export default defineRule<KubeDocument>({
   meta: {
@@ -54,7 +54,7 @@ spec:
       ctx.report({
         message: `Container "${c.name}" ${value === undefined ? 'does not set' : 'sets'} securityContext.readOnlyRootFilesystem${value === undefined ? '' : ` to ${String(value)}`}; its root filesystem is writable.`,
         at: { pointer },
-        resource: { ...doc.resource!, container: c.name },
+        resource: containerResource(doc, c),
         fingerprintData: `${c.type}/${c.name}`,
       });
     }

@@ -13,16 +13,9 @@ export function isWindowsPod(pod: PodSpecRef): boolean {
   return isObj(os) && os.name === 'windows';
 }
 
-const containerResources = new WeakMap<ContainerRef, Resource>();
-
 /** The resource of a finding about one container (one shared object per container: treat as read-only). */
 export function containerResource(doc: KubeDocument, c: ContainerRef): Resource {
-  let r = containerResources.get(c);
-  if (r === undefined) {
-    r = { ...doc.resource!, container: c.name };
-    containerResources.set(c, r);
-  }
-  return r;
+  return (c.resourceMemo ??= { ...doc.resource!, container: c.name });
 }
 
 /**
