@@ -84,15 +84,41 @@ interface ContainerVisit {
 }
 
 /** Init containers, then containers, then ephemeral containers, as PSA visits them. */
-function containers(spec: Obj): ContainerVisit[] {
+const CONTAINER_KEYS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+let lastSpec: Obj | undefined;
+let lastLists: unknown[] = [];
+let lastVisits: readonly ContainerVisit[] = [];
+
+/**
+ * Every container of a pod spec, init containers first. Each control asks in turn about the same
+ * pod, so the last answer is kept while the spec's container lists are the same arrays of the
+ * same length; the list is read-only.
+ */
+function containers(spec: Obj): readonly ContainerVisit[] {
+  if (spec === lastSpec && sameLists(spec)) return lastVisits;
   const out: ContainerVisit[] = [];
-  for (const key of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
-    list(spec[key]).forEach((c, i) => {
-      const o = obj(c);
+  const lists: unknown[] = [];
+  for (const key of CONTAINER_KEYS) {
+    const items = spec[key];
+    lists.push(items, Array.isArray(items) ? items.length : -1);
+    if (!Array.isArray(items)) continue;
+    for (let i = 0; i < items.length; i++) {
+      const o = obj(items[i]);
       if (o) out.push({ c: o, name: str(o.name), path: [key, i] });
-    });
+    }
   }
+  lastSpec = spec;
+  lastLists = lists;
+  lastVisits = out;
   return out;
+}
+
+function sameLists(spec: Obj): boolean {
+  for (let k = 0; k < CONTAINER_KEYS.length; k++) {
+    const items = spec[CONTAINER_KEYS[k]!];
+    if (items !== lastLists[2 * k] || (Array.isArray(items) ? items.length : -1) !== lastLists[2 * k + 1]) return false;
+  }
+  return true;
 }
 
 function securityContext(c: Obj): Obj | undefined {
