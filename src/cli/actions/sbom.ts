@@ -127,6 +127,8 @@ export async function collectSbom(target: string, options: SbomOptions = {}): Pr
     const image = await openImage(target, {
       wants: (p) => catalog.wants(p),
       inspect: (p) => streamed.wants(p),
+      // The streamed catalogers keep packages, never the bytes they parse.
+      onFileBorrows: true,
       onFile: (layerKey, p, bytes) => {
         const one = createCatalog({ catalogers: STREAMED_CATALOGERS });
         one.add({ path: `/${p}`, bytes });

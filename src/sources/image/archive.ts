@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import type tarStream from 'tar-stream';
 import { lazy } from '../../util/lazy.js';
@@ -8,8 +9,9 @@ import { selectPlatform, isSha256Digest, parseManifestDocument, hostPlatform, ty
 import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
 import { assembleImage } from './assemble.js';
 import { ImageError } from './errors.js';
-import { inspectOptions, readLayer, ReadBudget, sniff, through, zstd, type LayerRead, type WantsFile } from './layer.js';
-import { resolveLimits } from './limits.js';
+import { inspectOptions, readLayer, readLayerFile, ReadBudget, sniff, through, zstd, type LayerRead, type WantsFile } from './layer.js';
+import { resolveLimits, type ImageLimits } from './limits.js';
+import { FileRangeReader, SyncTar } from './tar-sync.js';
 import type { ImageProblem, ReadImage, ReadImageOptions } from './types.js';
 
 const HEX64 = /^[a-f0-9]{64}$/;
@@ -119,40 +121,20 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
 
   try {
     for await (const entry of extract) {
-      const h = entry.header;
-      entries += 1;
-      if (entries > limits.maxArchiveEntries) throw new ImageError('too-many-entries', `archive has more than ${limits.maxArchiveEntries} entries`);
-      const np = normalizeEntryPath(h.name);
-      if (np.escapes || np.absolute) {
-        throw new ImageError('corrupt-blob', `archive entry "${h.name}" ${np.escapes ? "climbs out of the archive with '..'" : 'has an absolute path'}; refusing the archive`);
-      }
-      const path = np.path;
-      if (h.type === 'symlink' || h.type === 'link') {
-        const link = h.linkname ?? '';
-        if (link.startsWith('/')) throw new ImageError('corrupt-blob', `archive entry "${h.name}" links to the absolute path "${link}"; refusing the archive`);
-        const target = h.type === 'symlink' ? resolveSymlinkTarget(path, link) : normalizeEntryPath(link);
-        if (target.escapes) throw new ImageError('corrupt-blob', `archive entry "${h.name}" links outside the archive ("${link}"); refusing the archive`);
-        aliases.set(path, target.path);
+      const path = admitEntry(entry.header, ++entries, limits, aliases);
+      if (path === undefined) {
         for await (const _ of entry) void _;
         continue;
       }
-      if (h.type !== 'file' && h.type !== 'contiguous-file') {
-        for await (const _ of entry) void _;
-        continue;
-      }
-      const size = h.size ?? 0;
+      const size = entry.header.size ?? 0;
       const { head, rest } = await peek(entry as unknown as AsyncIterable<Uint8Array>, 512);
       const expect = namedDigest(path);
-      if (looksLikeJson(head) && size <= limits.maxManifestBytes) {
+      const kind = blobKind(path, head, size, limits);
+      if (kind === 'json') {
         const chunks: Uint8Array[] = [];
         for await (const c of rest) chunks.push(c);
-        const bytes = Buffer.concat(chunks);
-        if (expect) {
-          const got = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-          if (got !== expect) throw new ImageError('digest-mismatch', `archive blob "${path}": digest is ${got}, expected ${expect}`);
-        }
-        json.set(path, bytes);
-      } else if (sniff(head) !== 'none' || looksLikeTar(head) || /(?:^|\/)layer\.tar$|^[a-f0-9]{64}\.tar$/.test(path)) {
+        json.set(path, checkedJson(path, Buffer.concat(chunks), expect));
+      } else if (kind === 'layer') {
         const read = await readLayer(rest, { name: path, wants, budget, ...inspectOptions(options, path), ...(expect ? { expectDigest: expect } : {}), expectSize: size });
         layers.set(path, read);
       } else {
@@ -168,7 +150,107 @@ export async function readImageArchive(source: AsyncIterable<Uint8Array>, refere
   }
   await feeder;
   if (feedError) throw feedError instanceof ImageError ? feedError : new ImageError('corrupt-blob', `archive: ${(feedError as Error).message}`);
+  return assembleArchive({ json, layers, aliases, problems }, reference, options, limits);
+}
 
+/**
+ * Reads a `docker save` or OCI layout tarball that is a file on disk. An uncompressed archive is
+ * walked by its headers without streams: JSON documents are read, uncompressed layers are read in
+ * place (readLayerSync), compressed ones streamed from their byte range, and everything else is
+ * passed over unread. A compressed archive is streamed through `readImageArchive`.
+ */
+export async function readImageArchiveFile(file: string, reference: string, options: ReadImageOptions = {}): Promise<ReadImage> {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const magic = Buffer.alloc(4);
+    const n = readSync(fd, magic, 0, 4, 0);
+    if (sniff(magic.subarray(0, n)) !== 'none') return await readImageArchive(createReadStream(file), reference, options);
+    const limits = resolveLimits(options.limits);
+    const budget = new ReadBudget(limits);
+    const wants: WantsFile = options.wants ?? (() => false);
+    const found: ArchiveContents = { json: new Map(), layers: new Map(), aliases: new Map(), problems: [] };
+    const outer = new SyncTar(new FileRangeReader(fd, 0, size));
+    let entries = 0;
+    try {
+      for (let h = outer.next(); h; h = outer.next()) {
+        const path = admitEntry(h, ++entries, limits, found.aliases);
+        if (path === undefined) continue;
+        const at = outer.contentPosition;
+        const head = Buffer.alloc(Math.min(512, h.size));
+        readSync(fd, head, 0, head.length, at);
+        const expect = namedDigest(path);
+        const kind = blobKind(path, head, h.size, limits);
+        if (kind === 'json') {
+          found.json.set(path, checkedJson(path, outer.take(h.size), expect));
+        } else if (kind === 'layer') {
+          const opts = { name: path, wants, budget, ...inspectOptions(options, path), ...(expect ? { expectDigest: expect } : {}), expectSize: h.size };
+          found.layers.set(path, await readLayerFile(file, opts, { start: at, length: h.size }));
+          outer.jumpContent();
+        } else {
+          outer.jumpContent();
+        }
+      }
+    } catch (e) {
+      if (e instanceof ImageError) throw e;
+      throw new ImageError('corrupt-blob', `archive is not a readable tar: ${(e as Error).message}`, { cause: e });
+    }
+    return assembleArchive(found, reference, options, limits);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface ArchiveContents {
+  json: Map<string, Uint8Array>;
+  layers: Map<string, LayerRead>;
+  /** Archive links: path -> the entry it aliases. */
+  aliases: Map<string, string>;
+  problems: ImageProblem[];
+}
+
+/**
+ * Checks one outer archive entry: the entry limit, no absolute or climbing paths or links. Links
+ * are recorded as aliases. Returns the path of a regular file to look at, else undefined.
+ */
+function admitEntry(h: { name: string; type?: string | null; linkname?: string | null }, count: number, limits: ImageLimits, aliases: Map<string, string>): string | undefined {
+  if (count > limits.maxArchiveEntries) throw new ImageError('too-many-entries', `archive has more than ${limits.maxArchiveEntries} entries`);
+  const np = normalizeEntryPath(h.name);
+  if (np.escapes || np.absolute) {
+    throw new ImageError('corrupt-blob', `archive entry "${h.name}" ${np.escapes ? "climbs out of the archive with '..'" : 'has an absolute path'}; refusing the archive`);
+  }
+  const path = np.path;
+  if (h.type === 'symlink' || h.type === 'link') {
+    const link = h.linkname ?? '';
+    if (link.startsWith('/')) throw new ImageError('corrupt-blob', `archive entry "${h.name}" links to the absolute path "${link}"; refusing the archive`);
+    const target = h.type === 'symlink' ? resolveSymlinkTarget(path, link) : normalizeEntryPath(link);
+    if (target.escapes) throw new ImageError('corrupt-blob', `archive entry "${h.name}" links outside the archive ("${link}"); refusing the archive`);
+    aliases.set(path, target.path);
+    return undefined;
+  }
+  if (h.type !== 'file' && h.type !== 'contiguous-file') return undefined;
+  return path;
+}
+
+/** What an archive entry holds, from its name and first bytes: a JSON document, a layer, or neither. */
+function blobKind(path: string, head: Uint8Array, size: number, limits: ImageLimits): 'json' | 'layer' | 'other' {
+  if (looksLikeJson(head) && size <= limits.maxManifestBytes) return 'json';
+  if (sniff(head) !== 'none' || looksLikeTar(head) || /(?:^|\/)layer\.tar$|^[a-f0-9]{64}\.tar$/.test(path)) return 'layer';
+  return 'other';
+}
+
+/** A JSON blob, checked against the digest its name promises. */
+function checkedJson(path: string, bytes: Uint8Array, expect: string | undefined): Uint8Array {
+  if (expect) {
+    const got = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    if (got !== expect) throw new ImageError('digest-mismatch', `archive blob "${path}": digest is ${got}, expected ${expect}`);
+  }
+  return bytes;
+}
+
+/** Puts an image together from what an archive held: docker save's manifest.json, or an OCI index. */
+function assembleArchive(found: ArchiveContents, reference: string, options: ReadImageOptions, limits: ImageLimits): ReadImage {
+  const { json, layers, aliases, problems } = found;
   const resolve = (p: string): string => {
     let cur = normalizeEntryPath(p).path;
     for (let i = 0; i < 16 && aliases.has(cur); i++) cur = aliases.get(cur)!;

@@ -1,4 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import type { Decompress as ZstdDecompressClass } from 'fzstd';
@@ -11,6 +13,7 @@ import type { EntryType, LayerEntry } from '../../parsers/image/filesystem.js';
 import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
 import { ImageError } from './errors.js';
 import type { ImageLimits } from './limits.js';
+import { FileRangeReader, SyncTar } from './tar-sync.js';
 
 /** Which files to buffer: a path test (no leading slash) and the size from the tar header. */
 export type WantsFile = (path: string, size: number) => boolean;
@@ -58,6 +61,8 @@ export interface ReadLayerOptions {
   /** Files to read and hand to `onInspect`, then drop (secret detection over every layer file). */
   inspect?: WantsFile;
   onInspect?: (path: string, bytes: Uint8Array) => void;
+  /** `onInspect` keeps nothing of the bytes it is given, so they may sit in a reused buffer. */
+  inspectBorrows?: boolean;
 }
 
 export function sniff(head: Uint8Array): LayerRead['compression'] {
@@ -124,6 +129,82 @@ export async function* zstd(src: AsyncIterable<Uint8Array>): AsyncGenerator<Uint
   }
   d.push(new Uint8Array(0), true);
   yield* out;
+}
+
+/** What to do with one tar entry of a layer: its listing, and whether to buffer or inspect its bytes. */
+interface EntryPlan {
+  entry: LayerEntry;
+  /** Listed (false for entries that climb out of the root). */
+  keep: boolean;
+  /** Buffer the bytes for the catalog (`wants`, within the limits). */
+  fits: boolean;
+  /** Hand the bytes to `onInspect`. */
+  look: boolean;
+  size: number;
+}
+
+interface EntryHeader {
+  name: string;
+  type?: string | null;
+  size?: number;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  linkname?: string | null;
+}
+
+/** Counts an entry against the budget, checks its path and links, and decides what to read. */
+function planEntry(h: EntryHeader, opts: ReadLayerOptions, problems: LayerProblem[]): EntryPlan {
+  const { budget, name } = opts;
+  const limits = budget.limits;
+  budget.entries += 1;
+  if (budget.entries > limits.maxEntries) {
+    throw new ImageError('too-many-entries', `image: more than ${limits.maxEntries} tar entries (at layer ${name})`);
+  }
+  const type = TYPE[h.type ?? 'file'] ?? 'other';
+  const np = normalizeEntryPath(h.name);
+  const size = h.size ?? 0;
+  let keep = true;
+  if (np.escapes) {
+    problems.push({ path: h.name, code: 'path-traversal', message: `layer ${name}: entry "${h.name}" climbs out of the image root with '..'; ignored` });
+    keep = false;
+  } else if (np.absolute) {
+    problems.push({ path: h.name, code: 'absolute-path', message: `layer ${name}: entry "${h.name}" has an absolute path; read as /${np.path}` });
+  }
+  const e: LayerEntry = { path: np.path, type, mode: (h.mode ?? 0) & 0o7777, uid: h.uid ?? 0, gid: h.gid ?? 0, size: type === 'file' ? size : 0 };
+  if (keep && (type === 'symlink' || type === 'hardlink')) {
+    const link = h.linkname ?? '';
+    if (type === 'symlink') {
+      e.linkname = link;
+      if (resolveSymlinkTarget(np.path, link).escapes) {
+        problems.push({ path: np.path, code: 'symlink-escape', message: `layer ${name}: symbolic link "/${np.path}" -> "${link}" points outside the image root; not followed` });
+      }
+    } else {
+      const target = normalizeEntryPath(link);
+      if (target.escapes) {
+        problems.push({ path: np.path, code: 'path-traversal', message: `layer ${name}: hard link "/${np.path}" -> "${link}" points outside the image root; ignored` });
+        keep = false;
+      } else {
+        e.linkname = target.path;
+      }
+    }
+  }
+  const want = keep && type === 'file' && np.path !== '' && opts.wants(np.path, size);
+  const look = keep && type === 'file' && np.path !== '' && size > 0 && size <= limits.maxFileBytes && opts.inspect !== undefined && opts.inspect(np.path, size);
+  const fits = want && size <= limits.maxFileBytes && budget.buffered + size <= limits.maxBufferedBytes;
+  if (want && !fits) {
+    problems.push({ path: np.path, code: 'too-large', message: `layer ${name}: "/${np.path}" (${size} bytes) is over the buffering limit; its content was not read` });
+  }
+  return { entry: e, keep, fits, look, size };
+}
+
+/** Hands a read entry's bytes to the inspector and keeps them when the catalog wants them. */
+function settleEntry(plan: EntryPlan, bytes: Uint8Array, opts: ReadLayerOptions): void {
+  if (plan.look) opts.onInspect?.(plan.entry.path, bytes);
+  if (plan.fits) {
+    opts.budget.buffered += bytes.length;
+    plan.entry.bytes = bytes;
+  }
 }
 
 /**
@@ -216,67 +297,26 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
 
   try {
     for await (const entry of extract) {
-      const h = entry.header;
-      budget.entries += 1;
-      if (budget.entries > limits.maxEntries) {
-        throw new ImageError('too-many-entries', `image: more than ${limits.maxEntries} tar entries (at layer ${name})`);
-      }
-      const type = TYPE[h.type ?? 'file'] ?? 'other';
-      const np = normalizeEntryPath(h.name);
-      const size = h.size ?? 0;
-      let keep = true;
-      if (np.escapes) {
-        problems.push({ path: h.name, code: 'path-traversal', message: `layer ${name}: entry "${h.name}" climbs out of the image root with '..'; ignored` });
-        keep = false;
-      } else if (np.absolute) {
-        problems.push({ path: h.name, code: 'absolute-path', message: `layer ${name}: entry "${h.name}" has an absolute path; read as /${np.path}` });
-      }
-      const e: LayerEntry = { path: np.path, type, mode: (h.mode ?? 0) & 0o7777, uid: h.uid ?? 0, gid: h.gid ?? 0, size: type === 'file' ? size : 0 };
-      if (keep && (type === 'symlink' || type === 'hardlink')) {
-        const link = h.linkname ?? '';
-        if (type === 'symlink') {
-          e.linkname = link;
-          if (resolveSymlinkTarget(np.path, link).escapes) {
-            problems.push({ path: np.path, code: 'symlink-escape', message: `layer ${name}: symbolic link "/${np.path}" -> "${link}" points outside the image root; not followed` });
-          }
-        } else {
-          const target = normalizeEntryPath(link);
-          if (target.escapes) {
-            problems.push({ path: np.path, code: 'path-traversal', message: `layer ${name}: hard link "/${np.path}" -> "${link}" points outside the image root; ignored` });
-            keep = false;
-          } else {
-            e.linkname = target.path;
-          }
-        }
-      }
-      const want = keep && type === 'file' && np.path !== '' && opts.wants(np.path, size);
-      const look = keep && type === 'file' && np.path !== '' && size > 0 && size <= limits.maxFileBytes && opts.inspect !== undefined && opts.inspect(np.path, size);
-      let fits = want && size <= limits.maxFileBytes && budget.buffered + size <= limits.maxBufferedBytes;
-      if (want && !fits) {
-        problems.push({ path: np.path, code: 'too-large', message: `layer ${name}: "/${np.path}" (${size} bytes) is over the buffering limit; its content was not read` });
-      }
-      if (fits || look) {
+      const plan = planEntry(entry.header, opts, problems);
+      if (plan.fits || plan.look) {
         const chunks: Uint8Array[] = [];
         let got = 0;
         for await (const c of entry as unknown as AsyncIterable<Uint8Array>) {
           got += c.length;
-          if (got > size) {
-            fits = false;
+          if (got > plan.size) {
+            plan.fits = false;
             break;
           }
           chunks.push(c);
         }
         const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        if (look && got <= size) opts.onInspect?.(np.path, bytes);
-        if (fits) {
-          budget.buffered += got;
-          e.bytes = bytes;
-        }
+        if (got > plan.size) plan.look = false;
+        settleEntry(plan, bytes, opts);
       } else {
         // Drain so the stream moves on.
         for await (const _ of entry) void _;
       }
-      if (keep) entries.push(e);
+      if (plan.keep) entries.push(plan.entry);
     }
   } catch (e) {
     stop = true;
@@ -289,8 +329,13 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
   await feeder;
   if (feedError) throw feedError instanceof ImageError ? feedError : corrupt(name, feedError);
 
-  const digest = `sha256:${stored.digest('hex')}`;
-  const diffId = `sha256:${plain.digest('hex')}`;
+  return verifyLayer(opts, { name, digest: `sha256:${stored.digest('hex')}`, diffId: `sha256:${plain.digest('hex')}`, compression, compressedSize, expandedSize, entries, problems });
+}
+
+/** The checks every layer read ends with: not empty, the stated size, the blob digest and the diff id. */
+function verifyLayer(opts: ReadLayerOptions, read: LayerRead): LayerRead {
+  const { name } = opts;
+  const { digest, diffId, compressedSize } = read;
   if (compressedSize === 0) throw new ImageError('truncated-blob', `layer ${name}: empty blob`);
   if (opts.expectSize !== undefined && compressedSize !== opts.expectSize) {
     throw new ImageError('truncated-blob', `layer ${name}: ${compressedSize} bytes, but its descriptor states ${opts.expectSize}`);
@@ -301,7 +346,75 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
   if (opts.expectDiffId && opts.expectDiffId !== diffId) {
     throw new ImageError('digest-mismatch', `layer ${name}: uncompressed digest is ${diffId}, but the image configuration lists ${opts.expectDiffId}`);
   }
-  return { name, digest, diffId, compression, compressedSize, expandedSize, entries, problems };
+  return read;
+}
+
+/**
+ * Reads an uncompressed layer that sits in a file (`length` bytes from `start`) without streams:
+ * one reused read buffer, one hash (stored bytes and tar are the same bytes, so the blob digest is
+ * the diff id), and only the files kept or inspected are copied out, each into a buffer of its
+ * own size. The same listing, limits, problems and checks as `readLayer`.
+ */
+export function readLayerSync(fd: number, start: number, length: number, opts: ReadLayerOptions): LayerRead {
+  const { budget, name } = opts;
+  const limits = budget.limits;
+  const hash = createHash('sha256');
+  let size = 0;
+  const reader = new FileRangeReader(fd, start, length, hash, (n) => {
+    size += n;
+    budget.compressed += n;
+    budget.expanded += n;
+    if (opts.expectSize !== undefined && size > opts.expectSize) {
+      throw new ImageError('size-mismatch', `layer ${name}: more bytes than the ${opts.expectSize} its descriptor states`);
+    }
+    if (size > limits.maxBlobBytes) throw new ImageError('too-large', `layer ${name}: larger than the ${limits.maxBlobBytes}-byte blob limit`);
+    if (budget.compressed > limits.maxCompressedBytes) throw new ImageError('too-large', `image: compressed layers exceed the ${limits.maxCompressedBytes}-byte limit`);
+    if (budget.expanded > limits.maxExpandedBytes) {
+      throw new ImageError('decompression-bomb', `image: layers expand past the ${limits.maxExpandedBytes}-byte limit (at layer ${name})`);
+    }
+  });
+  const tarReader = new SyncTar(reader);
+  let scratch: Buffer | undefined;
+  const entries: LayerEntry[] = [];
+  const problems: LayerProblem[] = [];
+  try {
+    for (let h = tarReader.next(); h; h = tarReader.next()) {
+      const plan = planEntry(h, opts, problems);
+      // Content the plan does not read is skipped by the next `next()` (still read and hashed).
+      if (plan.fits) settleEntry(plan, tarReader.take(plan.size), opts);
+      else if (plan.look && opts.inspectBorrows) {
+        // Only inspected, by a reader that keeps nothing: one buffer serves every such file.
+        if (!scratch || scratch.length < plan.size) scratch = Buffer.allocUnsafe(Math.max(plan.size, Math.min(2 * (scratch?.length ?? 0), limits.maxFileBytes)));
+        settleEntry(plan, tarReader.takeInto(scratch, plan.size), opts);
+      } else if (plan.look) settleEntry(plan, tarReader.take(plan.size), opts);
+      if (plan.keep) entries.push(plan.entry);
+    }
+  } catch (e) {
+    if (e instanceof ImageError) throw e;
+    throw corrupt(name, e);
+  }
+  const digest = `sha256:${hash.digest('hex')}`;
+  return verifyLayer(opts, { name, digest, diffId: digest, compression: 'none', compressedSize: size, expandedSize: size, entries, problems });
+}
+
+/**
+ * Reads a layer stored in a file (the whole file, or `length` bytes from `start` inside an
+ * archive): uncompressed layers with `readLayerSync`, compressed ones streamed through `readLayer`.
+ */
+export async function readLayerFile(path: string, opts: ReadLayerOptions, range?: { start: number; length: number }): Promise<LayerRead> {
+  const fd = openSync(path, 'r');
+  let start: number;
+  let length: number;
+  try {
+    start = range?.start ?? 0;
+    length = range?.length ?? fstatSync(fd).size;
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, Math.min(4, length), start);
+    if (length > 0 && sniff(head.subarray(0, n)) === 'none') return readLayerSync(fd, start, length, opts);
+  } finally {
+    closeSync(fd);
+  }
+  return readLayer(length > 0 ? createReadStream(path, { start, end: start + length - 1 }) : Readable.from([]), opts);
 }
 
 function corrupt(name: string, e: unknown): ImageError {
@@ -311,8 +424,11 @@ function corrupt(name: string, e: unknown): ImageError {
 }
 
 /** The inspection hooks of image options, for one layer. */
-export function inspectOptions(options: { inspect?: WantsFile; onFile?: (layerKey: string, path: string, bytes: Uint8Array) => void }, key: string): Pick<ReadLayerOptions, 'inspect' | 'onInspect'> {
+export function inspectOptions(
+  options: { inspect?: WantsFile; onFile?: (layerKey: string, path: string, bytes: Uint8Array) => void; onFileBorrows?: boolean },
+  key: string,
+): Pick<ReadLayerOptions, 'inspect' | 'onInspect' | 'inspectBorrows'> {
   if (!options.inspect || !options.onFile) return {};
   const onFile = options.onFile;
-  return { inspect: options.inspect, onInspect: (path, bytes) => onFile(key, path, bytes) };
+  return { inspect: options.inspect, onInspect: (path, bytes) => onFile(key, path, bytes), ...(options.onFileBorrows ? { inspectBorrows: true } : {}) };
 }

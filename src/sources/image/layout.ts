@@ -1,10 +1,10 @@
-import { createReadStream, lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Descriptor } from '../../parsers/image/manifest.js';
 import { resolveOciManifest } from './archive.js';
 import { assembleImage } from './assemble.js';
 import { ImageError } from './errors.js';
-import { inspectOptions, readLayer, ReadBudget } from './layer.js';
+import { inspectOptions, readLayerFile, ReadBudget } from './layer.js';
 import { resolveLimits } from './limits.js';
 import type { ReadImage, ReadImageOptions } from './types.js';
 
@@ -55,7 +55,7 @@ export async function readOciLayout(dir: string, reference: string, options: Rea
   for (const [i, d] of m.layers.entries()) {
     const p = blobPath(dir, d);
     regularFile(p, `layer ${d.digest}`);
-    const read = await readLayer(createReadStream(p), {
+    const read = await readLayerFile(p, {
       name: d.digest,
       wants: options.wants ?? (() => false),
       budget,

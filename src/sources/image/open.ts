@@ -1,5 +1,5 @@
-import { createReadStream, statSync } from 'node:fs';
-import { readImageArchive } from './archive.js';
+import { statSync } from 'node:fs';
+import { readImageArchiveFile } from './archive.js';
 import { dockerSocketPath, engineHasImage, readFromEngine } from './docker-engine.js';
 import { ImageError } from './errors.js';
 import { readOciLayout } from './layout.js';
@@ -19,7 +19,7 @@ function fromPath(path: string, reference: string, options: ReadImageOptions): P
     throw new ImageError('not-found', `no such file or directory: ${path}`);
   }
   if (st.isDirectory()) return readOciLayout(path, reference, options);
-  return readImageArchive(createReadStream(path), reference, options);
+  return readImageArchiveFile(path, reference, options);
 }
 
 /** Splits `PATH[:name]` where the name part has no slash (paths may contain colons only before it). */

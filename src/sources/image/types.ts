@@ -58,6 +58,11 @@ export interface ReadImageOptions {
   /** Files to read from every layer and hand to `onFile` (then dropped): secret detection. */
   inspect?: WantsFile;
   onFile?: (layerKey: string, path: string, bytes: Uint8Array) => void;
+  /**
+   * `onFile` keeps nothing of `bytes` once it returns (no views, no references): a reader may then
+   * pass each inspected file in one reused buffer instead of a buffer of its own.
+   */
+  onFileBorrows?: boolean;
   /** Called with byte counts while layers download; the CLI draws a bar only on a TTY. */
   onProgress?: (event: { done: number; total: number; layer: string }) => void;
   /** Docker config directory (default $DOCKER_CONFIG or ~/.docker). */
