@@ -14,12 +14,16 @@ export interface ImageRef {
  */
 const refCache = new Map<string, ImageRef>();
 
-/** Parses an image reference; several rules ask about the same image, so answers are kept (bounded). */
+/**
+ * Parses an image reference. Several rules ask about the same container's image in turn, so the
+ * last few answers are kept. The cache stays small on purpose: its keys are slices of the scanned
+ * file's text and keep that text alive while they are cached.
+ */
 export function parseImageRef(image: string): ImageRef {
   let ref = refCache.get(image);
   if (ref === undefined) {
     ref = parseImageRefUncached(image);
-    if (refCache.size >= 4096) refCache.clear();
+    if (refCache.size >= 64) refCache.clear();
     refCache.set(image, ref);
   }
   return ref;
