@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { gateExitCode } from '../engine/gate.js';
 import { findFormat, formats } from '../formats/index.js';
@@ -47,19 +47,33 @@ export function emitReport(result: ScanResult, flags: ReportFlags, io: CliIO, de
     throw new UsageError('--no-redact works only with the table format written to a terminal');
   }
   const color = toTerminal && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
-  const text = format.render(result, {
+  const options = {
     color,
     showSuppressed: Boolean(flags.showSuppressed),
     rules: allRules,
     ...(noRedact ? { noRedact: true } : {}),
     ...(process.stdout.columns ? { width: process.stdout.columns } : {}),
-  });
+  };
+  // Formats that can stream are written piece by piece, so a large report is never one string.
+  const pieces = format.chunks ? format.chunks(result, options) : [format.render(result, options)];
   if (flags.output) {
-    writeFileSync(path.resolve(io.cwd, flags.output), text);
+    const fd = openSync(path.resolve(io.cwd, flags.output), 'w');
+    try {
+      for (const piece of pieces) writeAll(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
   } else {
-    io.stdout(text);
+    for (const piece of pieces) io.stdout(piece);
   }
   const exitCode = parseExitCode(flags.exitCode) ?? defaults.exitCode ?? 0;
   const failOn = parseSeverity(flags.failOn, '--fail-on') ?? defaults.failOn;
   io.setExitCode(gateExitCode(result.findings, { exitCode, ...(failOn ? { failOn } : {}) }));
+}
+
+/** Writes a whole string to a file descriptor, however many writes it takes. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }

@@ -1,4 +1,8 @@
-import type { Format } from './types.js';
+import type { Finding, ScanResult } from '../model/index.js';
+import type { Format, FormatOptions } from './types.js';
+
+/** Findings per piece when the report is streamed. */
+const BATCH = 500;
 
 /** The documented, versioned report (schemas/report.schema.json): what other tools read. */
 export const jsonFormat: Format = {
@@ -7,7 +11,34 @@ export const jsonFormat: Format = {
   description: 'The drydock report as JSON (schema: schemas/report.schema.json).',
   mediaType: 'application/json',
   render(result, options) {
-    const findings = options.showSuppressed ? result.findings : result.findings.filter((f) => !f.suppressed);
-    return `${JSON.stringify({ ...result, findings: findings.map((f) => ({ ...f, suppressed: f.suppressed ?? false })) }, null, 2)}\n`;
+    return [...jsonChunks(result, options)].join('');
   },
+  chunks: jsonChunks,
 };
+
+/**
+ * The report as `JSON.stringify(report, null, 2)` writes it, produced a batch of findings at a time:
+ * the frame is rendered with an empty findings list, which is then filled in place.
+ */
+function* jsonChunks(result: ScanResult, options: FormatOptions): Generator<string> {
+  const findings = options.showSuppressed ? result.findings : result.findings.filter((f) => !f.suppressed);
+  const frame = JSON.stringify({ ...result, findings: [] }, null, 2);
+  const marker = '\n  "findings": []';
+  const at = frame.indexOf(marker);
+  if (at < 0 || findings.length === 0) {
+    yield `${JSON.stringify({ ...result, findings: findings.map(withSuppressed) }, null, 2)}\n`;
+    return;
+  }
+  yield `${frame.slice(0, at)}\n  "findings": [\n`;
+  for (let i = 0; i < findings.length; i += BATCH) {
+    const parts: string[] = [];
+    const end = Math.min(findings.length, i + BATCH);
+    for (let j = i; j < end; j++) parts.push(`    ${JSON.stringify(withSuppressed(findings[j]!), null, 2).replace(/\n/g, '\n    ')}`);
+    yield parts.join(',\n') + (end < findings.length ? ',\n' : '\n');
+  }
+  yield `  ]${frame.slice(at + marker.length)}\n`;
+}
+
+function withSuppressed(f: Finding): object {
+  return { ...f, suppressed: f.suppressed ?? false };
+}

@@ -22,4 +22,9 @@ export interface Format {
   /** Media type of the output. */
   mediaType: string;
   render(result: ScanResult, options: FormatOptions): string;
+  /**
+   * The same text as `render`, in pieces, for writers that stream it out: a large report is never
+   * held as one string. Formats without it are written whole.
+   */
+  chunks?(result: ScanResult, options: FormatOptions): Iterable<string>;
 }
