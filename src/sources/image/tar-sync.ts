@@ -47,29 +47,39 @@ function indexOf(b: Uint8Array, value: number, from: number, end: number): numbe
   return end;
 }
 
-function decodeStr(b: Uint8Array, offset: number, length: number): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', offset, indexOf(b, 0, offset, offset + length));
+function decodeStr(b: Buffer, offset: number, length: number): string {
+  return b.toString('utf8', offset, indexOf(b, 0, offset, offset + length));
 }
 
-function parse256(b: Uint8Array): number | null {
+function parse256(b: Uint8Array, offset: number, length: number): number | null {
   let positive: boolean;
-  if (b[0] === 0x80) positive = true;
-  else if (b[0] === 0xff) positive = false;
+  if (b[offset] === 0x80) positive = true;
+  else if (b[offset] === 0xff) positive = false;
   else return null;
   let sum = 0;
-  for (let i = b.length - 1, place = 1; i > 0; i--, place *= 256) sum += (positive ? b[i]! : 0xff - b[i]!) * place;
+  for (let i = offset + length - 1, place = 1; i > offset; i--, place *= 256) sum += (positive ? b[i]! : 0xff - b[i]!) * place;
   return positive ? sum : -sum;
 }
 
-function decodeOct(block: Uint8Array, offset: number, length: number): number | null {
-  const v = block.subarray(offset, offset + length);
-  if (v[0]! & 0x80) return parse256(v);
-  let i = 0;
-  while (i < v.length && v[i] === 32) i++;
-  const end = indexOf(v, 32, i, v.length);
-  while (i < end && v[i] === 0) i++;
+/** An octal header field as tar-stream reads it (leading spaces and NULs skipped, up to a space), or base-256. */
+function decodeOct(b: Uint8Array, offset: number, length: number): number | null {
+  if (b[offset]! & 0x80) return parse256(b, offset, length);
+  const stop = offset + length;
+  let i = offset;
+  while (i < stop && b[i] === 32) i++;
+  const end = indexOf(b, 32, i, stop);
+  while (i < end && b[i] === 0) i++;
   if (end === i) return 0;
-  return parseInt(Buffer.from(v.buffer, v.byteOffset + i, end - i).toString('latin1'), 8);
+  // parseInt(text, 8) without making the text: the leading octal digits. Anything odd before
+  // the first digit (a sign, other white space) goes to parseInt itself.
+  if (b[i]! < 48 || b[i]! > 55) return parseInt(Buffer.from(b.buffer, b.byteOffset + i, end - i).toString('utf8'), 8);
+  let n = 0;
+  for (; i < end; i++) {
+    const c = b[i]! - 48;
+    if (c < 0 || c > 7) break;
+    n = n * 8 + c;
+  }
+  return n;
 }
 
 function checksum(block: Uint8Array): number {
@@ -90,7 +100,7 @@ function isGnu(b: Uint8Array): boolean {
 }
 
 /** Decodes one 512-byte header block; `null` for a block of zeros (padding or the archive's end). */
-export function decodeTarHeader(block: Uint8Array): TarHeader | null {
+export function decodeTarHeader(block: Buffer): TarHeader | null {
   const sum = checksum(block);
   if (sum === 8 * 32) return null;
   if (sum !== decodeOct(block, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?');
