@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// A scan is short and runs much code a few thousand times: V8's optimising compiler spends more
+// time inlining large call trees than the scan saves with them. A smaller inlining budget makes
+// `drydock scan` of 10,000 to 40,000 manifests 15-25% faster (bench/kubernetes.ts).
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 
 // A reader that stops early (`drydock scan | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
