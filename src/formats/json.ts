@@ -3,6 +3,8 @@ import type { Format, FormatOptions } from './types.js';
 
 /** Findings per piece when the report is streamed. */
 const BATCH = 500;
+const WRAP_OPEN = '{\n  "findings": [\n';
+const WRAP_CLOSE = '\n  ]\n}';
 
 /** The documented, versioned report (schemas/report.schema.json): what other tools read. */
 export const jsonFormat: Format = {
@@ -31,10 +33,11 @@ function* jsonChunks(result: ScanResult, options: FormatOptions): Generator<stri
   }
   yield `${frame.slice(0, at)}\n  "findings": [\n`;
   for (let i = 0; i < findings.length; i += BATCH) {
-    const parts: string[] = [];
     const end = Math.min(findings.length, i + BATCH);
-    for (let j = i; j < end; j++) parts.push(`    ${JSON.stringify(withSuppressed(findings[j]!), null, 2).replace(/\n/g, '\n    ')}`);
-    yield parts.join(',\n') + (end < findings.length ? ',\n' : '\n');
+    // Wrapped the way the report nests them, the batch comes out at the report's indentation.
+    const wrapped = JSON.stringify({ findings: findings.slice(i, end).map(withSuppressed) }, null, 2);
+    const body = wrapped.slice(WRAP_OPEN.length, wrapped.length - WRAP_CLOSE.length);
+    yield body + (end < findings.length ? ',\n' : '\n');
   }
   yield `  ]${frame.slice(at + marker.length)}\n`;
 }
