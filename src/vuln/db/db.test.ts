@@ -10,7 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Package } from '../../model/index.js';
 import { matchVulnerabilities } from '../match.js';
 import { dbPath } from './paths.js';
-import { VulnDatabase } from './store.js';
+import Database from 'better-sqlite3';
+import { importDirectory, importZip, type ImportStats } from './import.js';
+import { DatabaseBuilder, VulnDatabase } from './store.js';
 import { importDatabase, updateDatabase } from './update.js';
 import { buildZip, isUnsafeEntryName, ZipError, ZipReader } from './zip.js';
 
@@ -259,6 +261,65 @@ describe('db import (air-gapped)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('parallel import', () => {
+  function dump(path: string) {
+    const db = new Database(path, { readonly: true });
+    try {
+      return {
+        vulns: db.prepare('SELECT * FROM vulns ORDER BY rid').all(),
+        affected: db.prepare('SELECT rowid AS r, * FROM affected ORDER BY rowid').all(),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('builds the same database as one thread: order, duplicates, withdrawn and malformed records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drydock-osv-par-'));
+    try {
+      const docs: { name: string; data: string }[] = [];
+      for (let i = 0; i < 60; i++) {
+        const name = `r${String(i).padStart(3, '0')}.json`;
+        let body: unknown = rec(`GHSA-par${i}`, i % 2 ? 'npm' : 'PyPI', `pkg-${i % 7}`, `1.${i}.0`);
+        if (i % 11 === 3) body = rec(`GHSA-par${i - 2}`, 'npm', 'dup', '9.9.9'); // a later duplicate id
+        if (i % 13 === 5) body = { ...(body as object), withdrawn: '2024-01-01T00:00:00Z' };
+        if (i % 17 === 7) body = { id: `GHSA-bad${i}`, affected: 'nope' };
+        if (i === 20) body = [rec('GHSA-arr1', 'Go', 'example.com/m', '1.0.0'), rec('GHSA-par0', 'npm', 'x', '1.0.0'), { id: 'GHSA-nomod' }];
+        if (i === 30) body = { ...rec('GHSA-two', 'npm', 'a', '1.0.0'), affected: [rec('x', 'npm', 'a', '1').affected[0], rec('x', 'Debian:12', 'b', '2').affected[0]] };
+        if (i === 31) body = { id: 'GHSA-noaff', modified: '2024-01-01T00:00:00Z', summary: 'nothing' };
+        docs.push({ name, data: i === 40 ? '{"id": ' : JSON.stringify(body) });
+      }
+      for (const d of docs) writeFileSync(join(dir, d.name), d.data);
+      const zip = join(cacheDir, 'par.zip');
+      writeFileSync(zip, buildZip(docs));
+      const build = async (name: string, run: (b: DatabaseBuilder) => Promise<ImportStats>) => {
+        const path = join(cacheDir, name);
+        const b = new DatabaseBuilder(path);
+        // A record already in (as from a kept source) wins over the imported one with its id.
+        b.add({ id: 'GHSA-par4', cols: ['2020-01-01T00:00:00Z', null, 'kept', null, null, null, null, null], affected: [['npm', 'kept', '{}']] }, 'old');
+        const stats = await run(b);
+        b.finish({ builtAt: '2024-01-01T00:00:00Z' });
+        return { stats, db: dump(path) };
+      };
+      const seq = await build('seq.db', (b) => importDirectory(b, dir, 'import', { parallel: false }));
+      expect(seq.stats).toMatchObject({ records: 45, skipped: 6, withdrawn: 4, duplicates: 7 });
+      expect(seq.db.vulns.length).toBe(46);
+      for (const [batch, mainParses] of [[1, true], [3, false], [7, true], [2, false]] as const) {
+        const par = await build(`dir${batch}.db`, (b) => importDirectory(b, dir, 'import', { parallel: true, batch, mainParses }));
+        expect(par.stats).toEqual(seq.stats);
+        expect(par.db).toEqual(seq.db);
+        const z = await build(`zip${batch}.db`, (b) => importZip(b, zip, 'import', { parallel: true, batch, mainParses }));
+        expect(z.stats.records).toBe(seq.stats.records);
+        expect(z.db).toEqual(seq.db);
+      }
+      // No shard files are left behind.
+      expect(readdirSync(cacheDir).filter((f) => f.includes('-s'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('ZipReader', () => {

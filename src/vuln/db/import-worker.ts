@@ -1,14 +1,25 @@
-import { parentPort } from 'node:worker_threads';
-import { flatten, runTask, type ImportTask } from './import.js';
-import { ZipError, type ZipReader } from './zip.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ShardTaskRunner, type ImportTask } from './import.js';
+import { ZipError } from './zip.js';
 
-// Parses OSV records for the importer; the main thread writes them to SQLite.
-const cache: { zip?: ZipReader } = {};
-parentPort!.on('message', (m: { seq: number; task: ImportTask }) => {
+// Reads and parses OSV records for the importer and writes them into shard files of its own;
+// the main thread copies each finished file into the database.
+const { prefix, rotate } = workerData as { prefix: string; rotate: number };
+const port = parentPort!;
+const runner = new ShardTaskRunner(prefix, rotate, (file, tasks) => port.postMessage({ kind: 'sealed', file, tasks }));
+
+port.on('message', (m: { seq: number; task: ImportTask } | { close: true }) => {
   try {
-    parentPort!.postMessage({ seq: m.seq, result: flatten(runTask(m.task, cache)) });
+    if ('close' in m) {
+      runner.close();
+      port.postMessage({ kind: 'closed' });
+      return;
+    }
+    const { file, result } = runner.run(m.task);
+    port.postMessage({ kind: 'result', seq: m.seq, file, result });
   } catch (e) {
     const err = e as Error;
-    parentPort!.postMessage({ seq: m.seq, error: { message: err.message, ...(e instanceof ZipError ? { zip: e.code } : {}) } });
+    port.postMessage({ kind: 'error', message: err.message, ...(e instanceof ZipError ? { zip: e.code } : {}) });
   }
 });
+port.postMessage({ kind: 'ready' });

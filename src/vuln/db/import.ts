@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { constants as fsConstants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MalformedRecordError, normalizeRecord, prepareRecord, type PreparedRecord } from '../osv.js';
-import type { DatabaseBuilder } from './store.js';
+import { packageRoot } from '../../util/package-root.js';
+import { ShardWriter, type DatabaseBuilder, type ShardSegment } from './store.js';
 import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipLimits } from './zip.js';
 
 export interface ImportStats {
@@ -19,8 +20,21 @@ export interface ImportStats {
 
 export interface ParseResult {
   records: PreparedRecord[];
-  /** The records flattened for transfer between threads: id, 8 columns, n, then n × (ecosystem, name, data). */
-  flat?: (string | number | null)[];
+  skipped: number;
+  withdrawn: number;
+  problems: string[];
+}
+
+/** What a worker reports for one task: the records it wrote to its shard, in order. */
+export interface ShardTaskResult {
+  /** The records' ids; they are shard rows `rid0`, `rid0 + 1`, … */
+  ids: string[];
+  /** How many affected rows each record has. */
+  affCounts: number[];
+  rid0: number;
+  /** Shard rowids of their affected rows (inclusive; affHi < affLo when there are none). */
+  affLo: number;
+  affHi: number;
   skipped: number;
   withdrawn: number;
   problems: string[];
@@ -38,10 +52,10 @@ export function emptyStats(): ImportStats {
 }
 
 /** Parses one JSON document into prepared records; malformed ones are counted, not thrown. */
-export function parseDocument(bytes: Buffer, name: string, out: ParseResult): void {
+export function parseDocument(bytes: Buffer | string, name: string, out: Counts, sink: (rec: PreparedRecord) => void): void {
   let raw: unknown;
   try {
-    raw = JSON.parse(bytes.toString('utf8'));
+    raw = JSON.parse(typeof bytes === 'string' ? bytes : bytes.toString('utf8'));
   } catch (e) {
     skip(out, `${name}: invalid JSON (${(e as Error).message})`);
     return;
@@ -49,34 +63,41 @@ export function parseDocument(bytes: Buffer, name: string, out: ParseResult): vo
   // Some mirrors ship arrays of records in one file.
   const items = Array.isArray(raw) ? raw : [raw];
   for (const item of items) {
+    let rec;
     try {
-      const rec = normalizeRecord(item);
-      if (!rec) out.withdrawn++;
-      else out.records.push(prepareRecord(rec));
+      rec = normalizeRecord(item);
     } catch (e) {
-      if (e instanceof MalformedRecordError) skip(out, `${name}: ${e.message}`);
-      else throw e;
+      if (e instanceof MalformedRecordError) {
+        skip(out, `${name}: ${e.message}`);
+        continue;
+      }
+      throw e;
     }
+    if (!rec) out.withdrawn++;
+    else sink(prepareRecord(rec));
   }
 }
 
-/** The file's bytes, or its size when it is over the limit (checked on the open descriptor). */
-function readBounded(path: string): Buffer | number {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE) return size;
-    const buf = Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = readSync(fd, buf, off, size - off, off);
-      if (n <= 0) break;
-      off += n;
-    }
-    return off === size ? buf : buf.subarray(0, off);
-  } finally {
-    closeSync(fd);
-  }
+interface Counts {
+  skipped: number;
+  withdrawn: number;
+  problems: string[];
+}
+
+/** Opens for reading without following a final symbolic link and without blocking on a FIFO. */
+const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * The file's text, or its size when it is over the limit or not a regular file. A name swapped
+ * for a link after the walk is refused by the open; a file that grew past the limit since the
+ * check is refused after the read.
+ */
+function readBounded(path: string): string | number {
+  const st = statSync(path);
+  if (!st.isFile() || st.size > MAX_FILE) return st.size;
+  // One call opens, reads, decodes and closes: as cheap as reading a file gets from JavaScript.
+  const text = readFileSync(path, { encoding: 'utf8', flag: READ_FLAGS as unknown as string }); // numeric flags are accepted
+  return text.length > MAX_FILE ? text.length : text;
 }
 
 function skip(out: { skipped: number; problems: string[] }, why: string): void {
@@ -87,15 +108,15 @@ function skip(out: { skipped: number; problems: string[] }, why: string): void {
 /** Work units: files of a directory, or a range of entries of a ZIP archive. */
 export type ImportTask = { kind: 'files'; paths: string[] } | { kind: 'zip'; path: string; limits: ZipLimits; from: number; to: number };
 
-export function runTask(task: ImportTask, zipCache?: { zip?: ZipReader }): ParseResult {
-  const out: ParseResult = { records: [], skipped: 0, withdrawn: 0, problems: [] };
+/** Parses the documents of one task, handing each good record to `sink`. */
+export function runTask(task: ImportTask, out: Counts, sink: (rec: PreparedRecord) => void, zipCache?: { zip?: ZipReader }): void {
   if (task.kind === 'files') {
     for (const p of task.paths) {
       const bytes = readBounded(p);
-      if (typeof bytes === 'number') skip(out, `${p}: ${bytes} bytes is over the ${MAX_FILE}-byte limit`);
-      else parseDocument(bytes, p, out);
+      if (typeof bytes === 'number') skip(out, `${p}: not a regular file of at most ${MAX_FILE} bytes (${bytes} bytes)`);
+      else parseDocument(bytes, p, out, sink);
     }
-    return out;
+    return;
   }
   let zip = zipCache?.zip;
   if (!zip || zip.path !== task.path) {
@@ -103,10 +124,12 @@ export function runTask(task: ImportTask, zipCache?: { zip?: ZipReader }): Parse
     zip = new ZipReader(task.path, task.limits);
     if (zipCache) zipCache.zip = zip;
   }
-  const entries = jsonEntries(zip);
-  for (let i = task.from; i < task.to && i < entries.length; i++) parseDocument(zip.readEntry(entries[i]!), entries[i]!.name, out);
-  if (!zipCache) zip.close();
-  return out;
+  try {
+    const entries = jsonEntries(zip);
+    for (let i = task.from; i < task.to && i < entries.length; i++) parseDocument(zip.readEntry(entries[i]!), entries[i]!.name, out, sink);
+  } finally {
+    if (!zipCache) zip.close();
+  }
 }
 
 const jsonEntryCache = new WeakMap<ZipReader, ZipReader['entries']>();
@@ -116,112 +139,289 @@ function jsonEntries(zip: ZipReader): ZipReader['entries'] {
   return list;
 }
 
-/** Flattens records: one array of primitives clones between threads far faster than objects. */
-export function flatten(r: ParseResult): ParseResult {
-  const flat: (string | number | null)[] = [];
-  for (const rec of r.records) {
-    flat.push(rec.id, ...rec.cols, rec.affected.length);
-    for (const a of rec.affected) flat.push(a[0], a[1], a[2]);
-  }
-  return { records: [], flat, skipped: r.skipped, withdrawn: r.withdrawn, problems: r.problems };
-}
-
-function* unflatten(flat: (string | number | null)[]): Generator<PreparedRecord> {
-  let i = 0;
-  while (i < flat.length) {
-    const id = flat[i++] as string;
-    const cols = flat.slice(i, i + 8) as (string | null)[];
-    i += 8;
-    const n = flat[i++] as number;
-    const affected: PreparedRecord['affected'] = [];
-    for (let k = 0; k < n; k++, i += 3) affected.push([flat[i] as string, flat[i + 1] as string, flat[i + 2] as string]);
-    yield { id, cols, affected };
-  }
-}
-
-function absorb(builder: DatabaseBuilder, source: string, r: ParseResult, stats: ImportStats): void {
-  for (const rec of r.flat ? unflatten(r.flat) : r.records) {
-    if (builder.add(rec, source)) stats.records++;
-    else stats.duplicates++;
-  }
+function mergeCounts(stats: ImportStats, r: Counts): void {
   stats.skipped += r.skipped;
   stats.withdrawn += r.withdrawn;
   for (const p of r.problems) if (stats.problems.length < MAX_PROBLEMS) stats.problems.push(p);
 }
 
-function workerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+/** Parses and writes on the calling thread (small inputs). */
+function importSequential(builder: DatabaseBuilder, source: string, task: ImportTask, stats: ImportStats, zipCache?: { zip?: ZipReader }): void {
+  const counts: Counts = { skipped: 0, withdrawn: 0, problems: [] };
+  runTask(task, counts, (rec) => {
+    if (builder.add(rec, source)) stats.records++;
+    else stats.duplicates++;
+  }, zipCache);
+  mergeCounts(stats, counts);
 }
 
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return new Worker(join(dirname(here), 'import-worker.js'));
+/** Worker threads besides the main thread, which parses too: one thread per core, at most four. */
+function workerCount(tasks: number): number {
+  return Math.max(0, Math.min(3, availableParallelism() - 1, tasks - 1));
+}
+
+function startWorker(prefix: string): Worker {
+  const workerData = { prefix, rotate: ROTATE };
+  // Found from the package root: this module may be running from the single-file CLI bundle.
+  const js = join(packageRoot(), 'dist/vuln/db/import-worker.js');
+  if (existsSync(js) && !import.meta.url.endsWith('.ts')) return new Worker(js, { workerData });
   // Running from source (tests, benchmarks): load the TypeScript worker through tsx's loader.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const url = pathToFileURL(join(dirname(here), 'import-worker.ts')).href;
-  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
+  const url = pathToFileURL(join(packageRoot(), 'src/vuln/db/import-worker.ts')).href;
+  return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData });
 }
 
+/** Tasks per shard file: a finished file can be copied while the next one is written. */
+const ROTATE = 8;
+
 /**
- * Runs tasks on worker threads and hands results to `absorb` strictly in task order, so the
- * first of two records with one id wins as it would on one thread.
+ * Writes the records of tasks into shard files of its own, starting a new file every `rotate`
+ * tasks; `onSealed` hears of each finished file. Used by the workers and by the main thread.
  */
-async function runParallel(tasks: ImportTask[], each: (r: ParseResult) => void): Promise<void> {
-  const n = Math.min(workerCount(), tasks.length);
-  const results = new Map<number, ParseResult>();
+export class ShardTaskRunner {
+  private writer: ShardWriter | undefined;
+  private file = '';
+  private files = 0;
+  private tasksInFile = 0;
+  private readonly zipCache: { zip?: ZipReader } = {};
+
+  constructor(
+    private readonly prefix: string,
+    private readonly rotate: number,
+    private readonly onSealed: (file: string, tasks: number) => void,
+  ) {}
+
+  run(task: ImportTask): { file: string; result: ShardTaskResult } {
+    if (!this.writer) {
+      this.file = `${this.prefix}-${this.files++}`;
+      this.writer = new ShardWriter(this.file);
+      this.tasksInFile = 0;
+    }
+    const w = this.writer;
+    const ids: string[] = [];
+    const affCounts: number[] = [];
+    const result: ShardTaskResult = { ids, affCounts, rid0: w.rid + 1, affLo: w.affRowid + 1, affHi: 0, skipped: 0, withdrawn: 0, problems: [] };
+    runTask(task, result, (rec) => {
+      ids.push(rec.id);
+      affCounts.push(rec.affected.length);
+      w.add(rec);
+    }, this.zipCache);
+    result.affHi = w.affRowid;
+    const file = this.file;
+    if (++this.tasksInFile >= this.rotate) this.seal();
+    return { file, result };
+  }
+
+  /** Finishes the current file, if any. */
+  seal(): void {
+    if (!this.writer) return;
+    this.writer.close();
+    this.writer = undefined;
+    this.onSealed(this.file, this.tasksInFile);
+  }
+
+  close(): void {
+    this.seal();
+    this.zipCache.zip?.close();
+    this.zipCache.zip = undefined;
+  }
+
+  abort(): void {
+    this.writer?.abort();
+    this.writer = undefined;
+    this.zipCache.zip?.close();
+  }
+}
+
+type WorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'result'; seq: number; file: string; result: ShardTaskResult }
+  | { kind: 'sealed'; file: string; tasks: number }
+  | { kind: 'closed' }
+  | { kind: 'error'; message: string; zip?: ZipError['code'] };
+
+/**
+ * Parses on worker threads and on the main thread, each writing the records it parses into shard
+ * files of its own; the main thread copies finished shards into the database (inside SQLite)
+ * between its own tasks. Results are settled strictly in task order: duplicate ids are decided
+ * there, so the first of two records with one id wins, and row ids are assigned there, so the
+ * database comes out the same as from one thread whichever thread ran which task.
+ */
+async function importParallel(builder: DatabaseBuilder, source: string, tasks: ImportTask[], stats: ImportStats, mainParses = true): Promise<void> {
+  const n = workerCount(tasks.length);
+  const prefix = `${builder.path}-s`;
+  const workers: Worker[] = [];
+  const results = new Map<number, { file: string; result: ShardTaskResult }>();
+  /** Settled segments not yet copied, in task order. */
+  const queue: { file: string; seg: ShardSegment }[] = [];
+  const sealed = new Map<string, number>();
+  const settledPerFile = new Map<string, number>();
   let next = 0;
   let done = 0;
+  let closed = 0;
+  let closing = false;
   let failure: Error | undefined;
-  const workers: Worker[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const flush = () => {
+  let resolveAll: () => void = () => {};
+  let rejectAll: (e: Error) => void = () => {};
+  const finished = new Promise<void>((res, rej) => {
+    resolveAll = res;
+    rejectAll = rej;
+  });
+  const fail = (e: Error) => {
+    if (failure) return;
+    failure = e;
+    rejectAll(e);
+  };
+  const T0 = performance.now();
+  const TR = (what: string) => process.env.DRYDOCK_TRACE && console.error(`${what} ${(performance.now() - T0).toFixed(0)}ms`);
+  let mainTasks = 0;
+  const local = new ShardTaskRunner(`${prefix}m`, ROTATE, (file, count) => sealed.set(file, count));
+
+  const settle = (file: string, r: ShardTaskResult) => {
+    let kept = 0;
+    let runStart = 0;
+    let affAt = r.affLo;
+    let runAff = affAt;
+    const flushRun = (end: number) => {
+      // Records runStart..end-1 (indexes into r.ids) are kept and consecutive.
+      if (end > runStart) {
+        const lo = r.rid0 + runStart;
+        const rid = builder.reserve(end - runStart);
+        queue.push({ file, seg: { lo, hi: r.rid0 + end - 1, delta: rid - lo, affLo: runAff, affHi: affAt - 1 } });
+      }
+    };
+    for (let k = 0; k < r.ids.length; k++) {
+      if (builder.claim(r.ids[k]!)) {
+        kept++;
+      } else {
+        stats.duplicates++;
+        flushRun(k);
+        runStart = k + 1;
+        runAff = affAt + r.affCounts[k]!;
+      }
+      affAt += r.affCounts[k]!;
+    }
+    flushRun(r.ids.length);
+    stats.records += kept;
+    mergeCounts(stats, r);
+    settledPerFile.set(file, (settledPerFile.get(file) ?? 0) + 1);
+  };
+
+  /** Copies the longest prefix of the queue whose files are finished; deletes files fully copied. */
+  const copyReady = () => {
+    let k = 0;
+    while (k < queue.length && sealed.has(queue[k]!.file)) k++;
+    if (k === 0) return;
+    const batch = queue.splice(0, k);
+    builder.appendShards(source, batch);
+    for (const file of new Set(batch.map((b) => b.file))) {
+      if (!queue.some((q) => q.file === file) && settledPerFile.get(file) === sealed.get(file)) rmSync(file, { force: true });
+    }
+  };
+
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled || failure) return;
+    scheduled = true;
+    setImmediate(step);
+  };
+  function step(): void {
+    scheduled = false;
+    if (failure) return;
+    try {
       while (results.has(done)) {
-        const r = results.get(done)!;
+        const { file, result } = results.get(done)!;
         results.delete(done);
-        try {
-          each(r);
-        } catch (e) {
-          fail(e as Error);
-          return;
-        }
+        settle(file, result);
         done++;
       }
-      if (done === tasks.length) resolve();
-    };
-    const fail = (e: Error) => {
-      if (failure) return;
-      failure = e;
-      reject(e);
-    };
-    const feed = (w: Worker) => {
-      if (failure || next >= tasks.length) return;
-      const seq = next++;
-      w.postMessage({ seq, task: tasks[seq] });
-    };
+      if (done === tasks.length && !closing) {
+        TR(`all parsed; main did ${mainTasks}/${tasks.length}, queue ${queue.length}`);
+        closing = true;
+        local.close();
+        for (const w of workers) w.postMessage({ close: true });
+      }
+      copyReady();
+      if (closing && closed === workers.length && queue.length === 0) {
+        TR('copied');
+        resolveAll();
+        return;
+      }
+      if (mainParses && next < tasks.length) {
+        // The main thread parses too, one task at a time, answering the workers in between.
+        const seq = next++;
+        mainTasks++;
+        results.set(seq, local.run(tasks[seq]!));
+        schedule();
+      }
+    } catch (e) {
+      fail(e as Error);
+    }
+  }
+
+  const feed = (w: Worker) => {
+    if (failure || next >= tasks.length) return;
+    const seq = next++;
+    w.postMessage({ seq, task: tasks[seq] });
+  };
+  try {
     for (let i = 0; i < n; i++) {
-      const w = startWorker();
+      const w = startWorker(`${prefix}${i}`);
       workers.push(w);
-      w.on('message', (m: { seq: number; result?: ParseResult; error?: { message: string; zip?: ZipError['code'] } }) => {
-        if (m.error) {
-          fail(m.error.zip ? new ZipError(m.error.message, m.error.zip) : new Error(m.error.message));
-          return;
+      w.on('message', (m: WorkerReply) => {
+        switch (m.kind) {
+          case 'ready':
+            TR('worker ready');
+            // Two tasks in flight: a worker always has the next one while the main thread is busy.
+            feed(w);
+            feed(w);
+            break;
+          case 'result':
+            results.set(m.seq, { file: m.file, result: m.result });
+            feed(w);
+            break;
+          case 'sealed':
+            sealed.set(m.file, m.tasks);
+            break;
+          case 'closed':
+            closed++;
+            break;
+          case 'error':
+            fail(m.zip ? new ZipError(m.message, m.zip) : new Error(m.message));
+            return;
         }
-        results.set(m.seq, m.result!);
-        feed(w);
-        flush();
+        schedule();
       });
       w.on('error', (e) => fail(e));
-      feed(w);
+      w.on('exit', (code) => {
+        if (!closing || closed < workers.length) fail(new Error(`import worker stopped (exit code ${code})`));
+      });
     }
-  }).finally(async () => {
+    // The main thread starts on the first tasks while the workers load.
+    schedule();
+    await finished;
+  } finally {
+    local.abort();
     await Promise.all(workers.map((w) => w.terminate()));
-  });
+    const dir = dirname(prefix);
+    const base = basename(prefix);
+    for (const name of readdirSync(dir)) if (name.startsWith(base)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 export interface ImportRunOptions {
   limits?: ZipLimits;
-  /** Parse on worker threads when the input is large (default true). */
+  /** Parse on worker threads: when the input is large (default), never (false) or always (true, for tests). */
   parallel?: boolean;
+  /** Files or entries per task (tests). */
+  batch?: number;
+  /** Whether the main thread parses too (default true; tests turn it off to make the workers do all). */
+  mainParses?: boolean;
+}
+
+function useParallel(files: number, opts: ImportRunOptions): boolean {
+  if (opts.parallel === false || workerCount(Math.ceil(files / (opts.batch ?? BATCH))) === 0) return false;
+  return opts.parallel === true || files >= PARALLEL_MIN;
 }
 
 /**
@@ -234,9 +434,9 @@ export async function importZip(builder: DatabaseBuilder, path: string, source: 
   // Opening checks the whole central directory before any record is read.
   const zip = new ZipReader(path, limits);
   const count = jsonEntries(zip).length;
-  if (count < PARALLEL_MIN || opts.parallel === false) {
+  if (!useParallel(count, opts)) {
     try {
-      absorb(builder, source, runTask({ kind: 'zip', path, limits, from: 0, to: count }, { zip }), stats);
+      importSequential(builder, source, { kind: 'zip', path, limits, from: 0, to: count }, stats, { zip });
     } finally {
       zip.close();
     }
@@ -244,8 +444,9 @@ export async function importZip(builder: DatabaseBuilder, path: string, source: 
   }
   zip.close();
   const tasks: ImportTask[] = [];
-  for (let i = 0; i < count; i += BATCH) tasks.push({ kind: 'zip', path, limits, from: i, to: Math.min(count, i + BATCH) });
-  await runParallel(tasks, (r) => absorb(builder, source, r, stats));
+  const batch = opts.batch ?? BATCH;
+  for (let i = 0; i < count; i += batch) tasks.push({ kind: 'zip', path, limits, from: i, to: Math.min(count, i + batch) });
+  await importParallel(builder, source, tasks, stats, opts.mainParses);
   return stats;
 }
 
@@ -266,13 +467,14 @@ export async function importDirectory(builder: DatabaseBuilder, dir: string, sou
   };
   walk(dir, 0);
   const stats = emptyStats();
-  if (paths.length < PARALLEL_MIN || opts.parallel === false) {
-    absorb(builder, source, runTask({ kind: 'files', paths }), stats);
+  if (!useParallel(paths.length, opts)) {
+    importSequential(builder, source, { kind: 'files', paths }, stats);
     return stats;
   }
   const tasks: ImportTask[] = [];
-  for (let i = 0; i < paths.length; i += BATCH) tasks.push({ kind: 'files', paths: paths.slice(i, i + BATCH) });
-  await runParallel(tasks, (r) => absorb(builder, source, r, stats));
+  const batch = opts.batch ?? BATCH;
+  for (let i = 0; i < paths.length; i += batch) tasks.push({ kind: 'files', paths: paths.slice(i, i + batch) });
+  await importParallel(builder, source, tasks, stats, opts.mainParses);
   return stats;
 }
 

@@ -274,6 +274,63 @@ export class DatabaseBuilder {
     return kept;
   }
 
+  /** Marks an id as taken; false when a record with that id is already in (first one wins). */
+  claim(id: string): boolean {
+    if (this.seen.has(id)) return false;
+    this.seen.add(id);
+    return true;
+  }
+
+  /** Reserves `n` consecutive row ids and returns the first. */
+  reserve(n: number): number {
+    const first = this.rid + 1;
+    this.rid += n;
+    return first;
+  }
+
+  /**
+   * Appends rows of shard files that import threads wrote (see ShardWriter), segment by segment in
+   * the order given: shard rows `lo..hi` become rows `lo + delta..hi + delta`, followed by the
+   * shard's affected rows `affLo..affHi`. The copy runs inside SQLite; no row passes through
+   * JavaScript.
+   */
+  appendShards(source: string, segments: readonly { file: string; seg: ShardSegment }[]): void {
+    const attached = new Map<string, { vulns: Database.Statement; aff: Database.Statement }>();
+    const detachAll = () => {
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+      for (let i = 0; i < attached.size; i++) this.db.exec(`DETACH DATABASE shard${i}`);
+      attached.clear();
+    };
+    try {
+      for (const { file, seg } of segments) {
+        let st = attached.get(file);
+        if (!st) {
+          if (attached.size >= 8) detachAll();
+          if (this.db.inTransaction) this.db.exec('COMMIT');
+          const alias = `shard${attached.size}`;
+          this.db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(file);
+          st = {
+            vulns: this.db.prepare(
+              'INSERT INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) ' +
+                `SELECT rid + ?, id, ?, modified, published, summary, aliases, upstream, severity, db_severity, url FROM ${alias}.vulns WHERE rid BETWEEN ? AND ?`,
+            ),
+            aff: this.db.prepare(`INSERT INTO affected (vuln, ecosystem, name, data) SELECT vuln + ?, ecosystem, name, data FROM ${alias}.affected WHERE rowid BETWEEN ? AND ?`),
+          };
+          attached.set(file, st);
+        }
+        if (!this.db.inTransaction) this.db.exec('BEGIN');
+        if (seg.hi >= seg.lo) st.vulns.run(seg.delta, source, seg.lo, seg.hi);
+        if (seg.affHi >= seg.affLo) st.aff.run(seg.delta, seg.affLo, seg.affHi);
+      }
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      detachAll();
+      this.db.exec('BEGIN');
+    }
+  }
+
   /** Adds one record; returns false when a record with that id is already in (first one wins). */
   add(rec: PreparedRecord, source: string): boolean {
     if (this.seen.has(rec.id)) return false;
@@ -298,6 +355,86 @@ export class DatabaseBuilder {
     put.run('built_at', meta.builtAt);
     put.run('sources', JSON.stringify(this.sources));
     this.db.pragma('journal_mode = DELETE');
+    this.db.close();
+  }
+
+  abort(): void {
+    try {
+      this.db.close();
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** A run of rows of one shard and where they go in the database being built. */
+export interface ShardSegment {
+  /** Shard row ids (inclusive). */
+  lo: number;
+  hi: number;
+  /** Added to a shard row id to give the row id in the database. */
+  delta: number;
+  /** Shard rowids of the affected rows of those records (inclusive). */
+  affLo: number;
+  affHi: number;
+}
+
+const SHARD_SCHEMA = `
+CREATE TABLE vulns (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  published TEXT,
+  summary TEXT,
+  aliases TEXT,
+  upstream TEXT,
+  severity TEXT,
+  db_severity TEXT,
+  url TEXT
+);
+CREATE TABLE affected (
+  vuln INTEGER NOT NULL,
+  ecosystem TEXT NOT NULL,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+`;
+
+/**
+ * A scratch database an import worker writes its records into, numbered 1, 2, … in the order
+ * they come; the main thread then copies it into the real database (DatabaseBuilder.appendShard).
+ * It lives next to the new database file and is deleted with it; nothing reads it otherwise, so
+ * it is written without journal or syncs.
+ */
+export class ShardWriter {
+  private readonly db: Database.Database;
+  private readonly insVuln: Database.Statement;
+  private readonly insAff: Database.Statement;
+  /** The last row ids written. */
+  rid = 0;
+  affRowid = 0;
+
+  constructor(readonly path: string) {
+    this.db = new (sqlite())(path);
+    this.db.pragma('journal_mode = OFF');
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec(SHARD_SCHEMA);
+    this.insVuln = this.db.prepare('INSERT INTO vulns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insAff = this.db.prepare('INSERT INTO affected (rowid, vuln, ecosystem, name, data) VALUES (?, ?, ?, ?, ?)');
+    this.db.exec('BEGIN');
+  }
+
+  add(rec: PreparedRecord): void {
+    const rid = ++this.rid;
+    const c = rec.cols;
+    this.insVuln.run(rid, rec.id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    for (const a of rec.affected) this.insAff.run(++this.affRowid, rid, a[0], a[1], a[2]);
+  }
+
+  close(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
   }
 
