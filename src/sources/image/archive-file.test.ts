@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,7 +10,8 @@ import { readImageArchive, readImageArchiveFile } from './archive.js';
 import { ImageError } from './errors.js';
 import { readLayerFile, ReadBudget } from './layer.js';
 import { resolveLimits } from './limits.js';
-import { decodeTarHeader } from './tar-sync.js';
+import { decodeTarHeader, TarPush, type TarHeader } from './tar-sync.js';
+import tar from 'tar-stream';
 import type { ReadImageOptions } from './types.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'drydock-archive-file-'));
@@ -182,5 +184,76 @@ describe('tar headers', () => {
     const bad = Buffer.from(block);
     bad[0] = 0x67;
     expect(() => decodeTarHeader(bad)).toThrow(/Invalid tar header/);
+  });
+});
+
+/** Every entry as tar-stream reads it: name, type, size, mode, ids, link and content. */
+async function withTarStream(archive: Buffer): Promise<unknown[]> {
+  const out: unknown[] = [];
+  const extract = tar.extract();
+  const done = (async () => {
+    for await (const entry of extract) {
+      const chunks: Buffer[] = [];
+      for await (const c of entry) chunks.push(c as Buffer);
+      const h = entry.header;
+      out.push({ name: h.name, type: h.type, size: h.size, mode: h.mode, uid: h.uid, gid: h.gid, linkname: h.linkname, body: Buffer.concat(chunks).toString('latin1') });
+    }
+  })();
+  extract.end(archive);
+  await done;
+  return out;
+}
+
+function withTarPush(archive: Buffer, chunk: number): unknown[] {
+  const out: unknown[] = [];
+  let last: TarHeader | undefined;
+  const parser = new TarPush({
+    header: (h) => {
+      last = h;
+      return Buffer.alloc(h.size);
+    },
+    content: (bytes) => {
+      const h = last!;
+      out.push({ name: h.name, type: h.type, size: h.size, mode: h.mode, uid: h.uid, gid: h.gid, linkname: h.linkname, body: Buffer.from(bytes).toString('latin1') });
+    },
+  });
+  for (let i = 0; i < archive.length; i += chunk) parser.push(archive.subarray(i, i + chunk));
+  parser.end();
+  return out;
+}
+
+describe('TarPush reads what tar-stream reads, however the bytes are split', () => {
+  it('GNU, PAX and ustar archives from tar(1), and tar-stream\'s own', async () => {
+    const root = path.join(dir, 'tree');
+    const long = `${'l'.repeat(90)}/${'m'.repeat(120)}`;
+    mkdirSync(path.join(root, long), { recursive: true });
+    writeFileSync(path.join(root, long, 'file.txt'), 'deep');
+    writeFileSync(path.join(root, 'big'), Buffer.alloc(70_000, 5));
+    writeFileSync(path.join(root, 'empty'), '');
+    symlinkSync(`${long}/file.txt`, path.join(root, 'link-with-a-long-target'));
+    const archives: Buffer[] = [];
+    for (const format of ['gnu', 'posix', 'ustar']) {
+      try {
+        archives.push(execFileSync('tar', [`--format=${format}`, '-C', root, '-cf', '-', '.'], { maxBuffer: 1 << 24 }));
+      } catch {
+        // ustar cannot hold the long names; the other formats still run.
+      }
+    }
+    archives.push(await tarOf([{ name: `p/${'x'.repeat(200)}`, data: 'pax' }, { name: 'd/', type: 'directory' }, { name: 'h', type: 'link', linkname: `p/${'x'.repeat(200)}` }]));
+    expect(archives.length).toBeGreaterThanOrEqual(3);
+    for (const archive of archives) {
+      const expected = await withTarStream(archive);
+      for (const chunk of [1, 7, 511, 512, 513, 65536]) expect(withTarPush(archive, chunk)).toEqual(expected);
+    }
+  });
+
+  it('fails where tar-stream fails: data ending inside an entry or a header, a bad checksum', async () => {
+    const archive = await tarOf([{ name: 'f', data: Buffer.alloc(2000, 1) }]);
+    expect(() => withTarPush(archive.subarray(0, 1000), 100)).toThrow('Unexpected end of data');
+    expect(() => withTarPush(archive.subarray(0, 300), 100)).toThrow('Unexpected end of data');
+    const bad = Buffer.from(archive);
+    bad[10] = 0x41;
+    expect(() => withTarPush(bad, 512)).toThrow(/Invalid tar header/);
+    await expect(withTarStream(bad)).rejects.toThrow(/Invalid tar header/);
   });
 });

@@ -1,19 +1,16 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Transform } from 'node:stream';
 import type { Decompress as ZstdDecompressClass } from 'fzstd';
-import type tarStream from 'tar-stream';
 import { lazy } from '../../util/lazy.js';
 
 const fzstd = lazy<{ Decompress: typeof ZstdDecompressClass }>('fzstd');
-const tar = lazy<typeof tarStream>('tar-stream');
 import type { EntryType, LayerEntry } from '../../parsers/image/filesystem.js';
 import { normalizeEntryPath, resolveSymlinkTarget } from '../../parsers/image/paths.js';
 import { ImageError } from './errors.js';
 import type { ImageLimits } from './limits.js';
-import { FileRangeReader, SyncTar } from './tar-sync.js';
+import { TarPush } from './tar-sync.js';
 
 /** Which files to buffer: a path test (no leading slash) and the size from the tar header. */
 export type WantsFile = (path: string, size: number) => boolean;
@@ -259,77 +256,40 @@ export async function readLayer(source: AsyncIterable<Uint8Array>, opts: ReadLay
       if (expandedSize > limits.ratioGraceBytes && compression !== 'none' && expandedSize > limits.maxRatio * Math.max(compressedSize, 1)) {
         throw new ImageError('decompression-bomb', `layer ${name}: expands more than ${limits.maxRatio}x (${compressedSize} bytes became over ${expandedSize})`);
       }
-      plain.update(c);
+      // An uncompressed layer's tar is its stored bytes: one hash serves for both digests.
+      if (compression !== 'none') plain.update(c);
       yield c;
     }
   }
 
   const entries: LayerEntry[] = [];
   const problems: LayerProblem[] = [];
-  const extract = tar().extract();
-  let feedError: unknown;
-  let stop = false;
-  const feeder = (async () => {
-    try {
-      for await (const c of expand()) {
-        // After a failure, stop reading (a bomb must not be inflated to the end); after the tar's
-        // end, keep reading so the digest covers the whole blob.
-        if (stop) break;
-        if (extract.destroyed) continue;
-        if (!extract.write(c)) {
-          await new Promise<void>((resolve) => {
-            const done = () => {
-              extract.off('drain', done);
-              extract.off('close', done);
-              resolve();
-            };
-            extract.on('drain', done);
-            extract.on('close', done);
-          });
-        }
-      }
-      if (!extract.destroyed) (extract as unknown as { end(): void }).end();
-    } catch (e) {
-      feedError = e;
-      extract.destroy(e as Error);
-    }
-  })();
-
-  try {
-    for await (const entry of extract) {
-      const plan = planEntry(entry.header, opts, problems);
-      if (plan.fits || plan.look) {
-        const chunks: Uint8Array[] = [];
-        let got = 0;
-        for await (const c of entry as unknown as AsyncIterable<Uint8Array>) {
-          got += c.length;
-          if (got > plan.size) {
-            plan.fits = false;
-            break;
-          }
-          chunks.push(c);
-        }
-        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        if (got > plan.size) plan.look = false;
-        settleEntry(plan, bytes, opts);
-      } else {
-        // Drain so the stream moves on.
-        for await (const _ of entry) void _;
-      }
+  let plan: EntryPlan | undefined;
+  let scratch: Buffer | undefined;
+  const parser = new TarPush({
+    header: (h) => {
+      plan = planEntry(h, opts, problems);
       if (plan.keep) entries.push(plan.entry);
-    }
+      if (plan.fits || !plan.look) return plan.fits ? Buffer.allocUnsafe(plan.size) : undefined;
+      if (!opts.inspectBorrows) return Buffer.allocUnsafe(plan.size);
+      // Only inspected, by a reader that keeps nothing: one buffer serves every such file.
+      if (!scratch || scratch.length < plan.size) scratch = Buffer.allocUnsafe(Math.max(plan.size, Math.min(2 * (scratch?.length ?? 0), limits.maxFileBytes)));
+      return scratch;
+    },
+    content: (bytes) => settleEntry(plan!, bytes, opts),
+  });
+  try {
+    // Every byte is read, also after the tar's end, so the digest covers the whole blob; a failure
+    // stops the reading at once (a bomb is not inflated to the end).
+    for await (const c of expand()) parser.push(c);
+    parser.end();
   } catch (e) {
-    stop = true;
-    extract.destroy();
-    await feeder;
     if (e instanceof ImageError) throw e;
-    if (feedError instanceof ImageError) throw feedError;
-    throw corrupt(name, feedError ?? e);
+    throw corrupt(name, e);
   }
-  await feeder;
-  if (feedError) throw feedError instanceof ImageError ? feedError : corrupt(name, feedError);
-
-  return verifyLayer(opts, { name, digest: `sha256:${stored.digest('hex')}`, diffId: `sha256:${plain.digest('hex')}`, compression, compressedSize, expandedSize, entries, problems });
+  const digest = `sha256:${stored.digest('hex')}`;
+  const diffId = compression === 'none' ? digest : `sha256:${plain.digest('hex')}`;
+  return verifyLayer(opts, { name, digest, diffId, compression, compressedSize, expandedSize, entries, problems });
 }
 
 /** The checks every layer read ends with: not empty, the stated size, the blob digest and the diff id. */
@@ -349,57 +309,27 @@ function verifyLayer(opts: ReadLayerOptions, read: LayerRead): LayerRead {
   return read;
 }
 
-/**
- * Reads an uncompressed layer that sits in a file (`length` bytes from `start`) without streams:
- * one reused read buffer, one hash (stored bytes and tar are the same bytes, so the blob digest is
- * the diff id), and only the files kept or inspected are copied out, each into a buffer of its
- * own size. The same listing, limits, problems and checks as `readLayer`.
- */
-export function readLayerSync(fd: number, start: number, length: number, opts: ReadLayerOptions): LayerRead {
-  const { budget, name } = opts;
-  const limits = budget.limits;
-  const hash = createHash('sha256');
-  let size = 0;
-  const reader = new FileRangeReader(fd, start, length, hash, (n) => {
-    size += n;
-    budget.compressed += n;
-    budget.expanded += n;
-    if (opts.expectSize !== undefined && size > opts.expectSize) {
-      throw new ImageError('size-mismatch', `layer ${name}: more bytes than the ${opts.expectSize} its descriptor states`);
-    }
-    if (size > limits.maxBlobBytes) throw new ImageError('too-large', `layer ${name}: larger than the ${limits.maxBlobBytes}-byte blob limit`);
-    if (budget.compressed > limits.maxCompressedBytes) throw new ImageError('too-large', `image: compressed layers exceed the ${limits.maxCompressedBytes}-byte limit`);
-    if (budget.expanded > limits.maxExpandedBytes) {
-      throw new ImageError('decompression-bomb', `image: layers expand past the ${limits.maxExpandedBytes}-byte limit (at layer ${name})`);
-    }
-  });
-  const tarReader = new SyncTar(reader);
-  let scratch: Buffer | undefined;
-  const entries: LayerEntry[] = [];
-  const problems: LayerProblem[] = [];
-  try {
-    for (let h = tarReader.next(); h; h = tarReader.next()) {
-      const plan = planEntry(h, opts, problems);
-      // Content the plan does not read is skipped by the next `next()` (still read and hashed).
-      if (plan.fits) settleEntry(plan, tarReader.take(plan.size), opts);
-      else if (plan.look && opts.inspectBorrows) {
-        // Only inspected, by a reader that keeps nothing: one buffer serves every such file.
-        if (!scratch || scratch.length < plan.size) scratch = Buffer.allocUnsafe(Math.max(plan.size, Math.min(2 * (scratch?.length ?? 0), limits.maxFileBytes)));
-        settleEntry(plan, tarReader.takeInto(scratch, plan.size), opts);
-      } else if (plan.look) settleEntry(plan, tarReader.take(plan.size), opts);
-      if (plan.keep) entries.push(plan.entry);
-    }
-  } catch (e) {
-    if (e instanceof ImageError) throw e;
-    throw corrupt(name, e);
+/** `length` bytes from `start` in a file, in chunks of one reused buffer: each chunk is valid until the next is asked for. */
+function* fileChunks(fd: number, start: number, length: number): Generator<Uint8Array> {
+  const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, Math.max(length, 1)));
+  let pos = start;
+  let left = length;
+  while (left > 0) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, left), pos);
+    if (n === 0) return;
+    pos += n;
+    left -= n;
+    yield buf.subarray(0, n);
   }
-  const digest = `sha256:${hash.digest('hex')}`;
-  return verifyLayer(opts, { name, digest, diffId: digest, compression: 'none', compressedSize: size, expandedSize: size, entries, problems });
 }
+
+const READ_CHUNK = 1024 * 1024;
 
 /**
  * Reads a layer stored in a file (the whole file, or `length` bytes from `start` inside an
- * archive): uncompressed layers with `readLayerSync`, compressed ones streamed through `readLayer`.
+ * archive). An uncompressed layer is read with `readSync` through one reused buffer (its bytes are
+ * hashed and parsed before the next read, and kept files are copied out); a compressed one is
+ * streamed, as the decompressor may hold on to its input.
  */
 export async function readLayerFile(path: string, opts: ReadLayerOptions, range?: { start: number; length: number }): Promise<LayerRead> {
   const fd = openSync(path, 'r');
@@ -410,11 +340,13 @@ export async function readLayerFile(path: string, opts: ReadLayerOptions, range?
     length = range?.length ?? fstatSync(fd).size;
     const head = Buffer.alloc(4);
     const n = readSync(fd, head, 0, Math.min(4, length), start);
-    if (length > 0 && sniff(head.subarray(0, n)) === 'none') return readLayerSync(fd, start, length, opts);
+    if (length === 0 || sniff(head.subarray(0, n)) === 'none') {
+      return await readLayer(fileChunks(fd, start, length) as unknown as AsyncIterable<Uint8Array>, opts);
+    }
   } finally {
     closeSync(fd);
   }
-  return readLayer(length > 0 ? createReadStream(path, { start, end: start + length - 1 }) : Readable.from([]), opts);
+  return readLayer(createReadStream(path, { start, end: start + length - 1 }), opts);
 }
 
 function corrupt(name: string, e: unknown): ImageError {

@@ -1,12 +1,12 @@
 import { readSync } from 'node:fs';
-import type { Hash } from 'node:crypto';
 
 /**
- * A tar reader for archives and layers that sit uncompressed in a file: headers and file bytes are
- * read with `readSync` through one reused buffer, so reading a large layer allocates only the file
- * contents that are kept (exactly sized), not a stream chunk per 64 KiB. Headers are decoded as
- * tar-stream decodes them (ustar and GNU headers, PAX and GNU long names, base-256 sizes), and it
- * fails where tar-stream fails (bad checksum, unknown format, data ending early).
+ * Tar decoding without streams. `SyncTar` walks an archive that sits uncompressed in a file with
+ * `readSync` through one reused buffer (and can pass over an entry without reading it); `TarPush`
+ * decodes bytes pushed in chunks (a layer as it is read or decompressed) and copies out only the
+ * contents asked for, each into a buffer the caller gives. Headers are decoded as tar-stream
+ * decodes them (ustar and GNU headers, PAX and GNU long names, base-256 sizes), and both fail
+ * where tar-stream fails (bad checksum, unknown format, data ending early), with its wording.
  */
 
 /** One entry's header, after any PAX or GNU long-name headers before it were applied. */
@@ -145,10 +145,7 @@ function unexpectedEnd(): Error {
   return new Error('Unexpected end of data');
 }
 
-/**
- * Sequential reads of `length` bytes from `start` in a file, through one reused buffer. Every
- * byte read is passed to `hash` (when given) and counted by `onRead` before it is used.
- */
+/** Sequential reads of `length` bytes from `start` in a file, through one reused buffer. */
 export class FileRangeReader {
   private readonly buf: Buffer;
   private pos = 0;
@@ -160,8 +157,6 @@ export class FileRangeReader {
     private readonly fd: number,
     start: number,
     length: number,
-    private readonly hash?: Hash,
-    private readonly onRead?: (bytes: number) => void,
   ) {
     this.filePos = start;
     this.left = length;
@@ -182,8 +177,6 @@ export class FileRangeReader {
       done += got;
     }
     this.left -= n;
-    this.onRead?.(n);
-    this.hash?.update(into.subarray(offset, offset + n));
   }
 
   private refill(): void {
@@ -223,7 +216,7 @@ export class FileRangeReader {
     return out.subarray(0, n);
   }
 
-  /** Consumes `n` bytes (still read, hashed and counted). */
+  /** Consumes `n` bytes, reading them. */
   skip(n: number): void {
     if (n > this.remaining) throw unexpectedEnd();
     let todo = n;
@@ -241,7 +234,7 @@ export class FileRangeReader {
     return this.filePos - (this.end - this.pos);
   }
 
-  /** Moves `n` bytes on without reading them (nothing hashed or counted: for readers without a hash). */
+  /** Moves `n` bytes on without reading them. */
   jump(n: number): void {
     if (n > this.remaining) throw unexpectedEnd();
     const have = this.end - this.pos;
@@ -285,7 +278,7 @@ export class SyncTar {
     return this.reader.position;
   }
 
-  /** Passes over the rest of the current entry without reading it (a reader without a hash). */
+  /** Passes over the rest of the current entry without reading it. */
   jumpContent(): void {
     this.reader.jump(this.contentLeft + this.padLeft);
     this.contentLeft = 0;
@@ -334,4 +327,130 @@ export class SyncTar {
 function padding(size: number): number {
   const r = size % BLOCK;
   return r && BLOCK - r;
+}
+
+/** What a TarPush does with each entry: return a buffer (at least `size` long) to collect its content into, or undefined to skip it. */
+export interface TarPushSink {
+  header(h: TarHeader): Buffer | undefined;
+  /** The collected content of the last entry whose `header` returned a buffer. */
+  content(bytes: Buffer): void;
+}
+
+/**
+ * The same tar decoding for bytes that arrive in chunks (a decompressing stream): chunks are
+ * pushed in, headers and wanted contents come out through the sink, synchronously. Nothing of a
+ * chunk is kept once `push` returns except what is copied into the sink's buffers.
+ */
+export class TarPush {
+  private readonly block = Buffer.alloc(BLOCK);
+  private blockFill = 0;
+  /** Long-header body being gathered (PAX or GNU), with its type. */
+  private long: { type: string; body: Buffer; fill: number; pad: number } | undefined;
+  private target: Buffer | undefined;
+  private targetFill = 0;
+  private contentLeft = 0;
+  private padLeft = 0;
+  private paxGlobal: Record<string, string> | null = null;
+  private pax: Record<string, string> | null = null;
+  private longPath: string | null = null;
+  private longLink: string | null = null;
+
+  constructor(private readonly sink: TarPushSink) {}
+
+  push(chunk: Uint8Array): void {
+    let at = 0;
+    const end = chunk.length;
+    while (at < end) {
+      if (this.contentLeft > 0) {
+        const n = Math.min(this.contentLeft, end - at);
+        if (this.target) {
+          this.target.set(chunk.subarray(at, at + n), this.targetFill);
+          this.targetFill += n;
+        }
+        this.contentLeft -= n;
+        at += n;
+        if (this.contentLeft === 0 && this.target) {
+          const bytes = this.target.subarray(0, this.targetFill);
+          this.target = undefined;
+          this.sink.content(bytes);
+        }
+        continue;
+      }
+      if (this.padLeft > 0) {
+        const n = Math.min(this.padLeft, end - at);
+        this.padLeft -= n;
+        at += n;
+        continue;
+      }
+      if (this.long) {
+        const l = this.long;
+        const n = Math.min(l.body.length - l.fill, end - at);
+        l.body.set(chunk.subarray(at, at + n), l.fill);
+        l.fill += n;
+        at += n;
+        if (l.fill === l.body.length) {
+          this.long = undefined;
+          this.padLeft = l.pad;
+          this.applyLong(l.type, l.body);
+        }
+        continue;
+      }
+      const n = Math.min(BLOCK - this.blockFill, end - at);
+      this.block.set(chunk.subarray(at, at + n), this.blockFill);
+      this.blockFill += n;
+      at += n;
+      if (this.blockFill === BLOCK) {
+        this.blockFill = 0;
+        this.onHeader();
+      }
+    }
+  }
+
+  /** The data ended: an error unless it ended between entries. */
+  end(): void {
+    if (this.contentLeft > 0 || this.padLeft > 0 || this.blockFill > 0 || this.long) throw unexpectedEnd();
+  }
+
+  private applyLong(type: string, body: Buffer): void {
+    if (type === 'gnu-long-path') this.longPath = decodeStr(body, 0, body.length);
+    else if (type === 'gnu-long-link-path') this.longLink = decodeStr(body, 0, body.length);
+    else if (type === 'pax-global-header') this.paxGlobal = decodePax(body);
+    else this.pax = this.paxGlobal === null ? decodePax(body) : { ...this.paxGlobal, ...decodePax(body) };
+  }
+
+  private onHeader(): void {
+    const h = decodeTarHeader(this.block);
+    if (!h) return;
+    if (h.type === 'pax-header' || h.type === 'pax-global-header' || h.type === 'gnu-long-path' || h.type === 'gnu-long-link-path') {
+      if (h.size > MAX_LONG_HEADER) throw new Error('Header exceeds max size');
+      const body = Buffer.alloc(h.size);
+      if (h.size === 0) {
+        this.padLeft = 0;
+        this.applyLong(h.type, body);
+      } else {
+        this.long = { type: h.type, body, fill: 0, pad: padding(h.size) };
+      }
+      return;
+    }
+    if (this.longPath) h.name = this.longPath;
+    if (this.longLink) h.linkname = this.longLink;
+    if (this.pax) {
+      if (this.pax.path) h.name = this.pax.path;
+      if (this.pax.linkpath) h.linkname = this.pax.linkpath;
+      if (this.pax.size) h.size = parseInt(this.pax.size, 10);
+    }
+    this.longPath = this.longLink = null;
+    this.pax = null;
+    if (!(h.size >= 0)) throw new Error('Invalid header');
+    const content = h.type === 'directory' ? 0 : h.size;
+    const target = this.sink.header(h);
+    this.contentLeft = content;
+    this.padLeft = padding(content);
+    if (target && content > 0) {
+      this.target = target;
+      this.targetFill = 0;
+    } else if (target) {
+      this.sink.content(target.subarray(0, 0));
+    }
+  }
 }
