@@ -11,8 +11,6 @@ import { REPORT_SCHEMA_VERSION, SEVERITIES, type Finding, type ScanError, type S
 import { allRules } from './rules/index.js';
 import { DEFAULT_RULE_SETTINGS, type InputKind, type Rule, type RuleSettings } from './rules/types.js';
 import { DEFAULT_SKIP_DIR_NAMES, walkFiles } from './sources/filesystem.js';
-import { gitHistoryFiles } from './sources/git-history.js';
-import { scanVulnerabilities } from './vuln/scan.js';
 import { settingsFrom } from './secrets/settings.js';
 import { secretWorkersForLargeTrees } from './secrets/workers.js';
 import { availableParallelism } from 'node:os';
@@ -121,6 +119,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let analyzersUsed = analyzers;
   if (options.gitHistory) {
     if (options.target === '-') throw new ConfigError('--git-history needs a repository directory, not standard input');
+    // Loaded on use, like the vulnerability scanner below: most scans need neither.
+    const { gitHistoryFiles } = await import('./sources/git-history.js');
     items = gitHistoryFiles(path.resolve(cwd, options.target), options.gitHistory.since ? { since: options.gitHistory.since } : {});
     // History holds the lines each commit added: only the secret detectors read them.
     analyzersUsed = analyzers.filter((a) => a.kind === 'secrets');
@@ -159,6 +159,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
 
   if (scanners.includes('vuln')) {
+    const { scanVulnerabilities } = await import('./vuln/scan.js');
     // Throws NoVulnerabilityDatabaseError without a database: never a silent "no vulnerabilities".
     out.findings.push(
       ...scanVulnerabilities(out.packages, {

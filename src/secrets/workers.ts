@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../util/package-root.js';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import type { VirtualFile } from '../analyzers/types.js';
 import type { SecretScanResult } from './engine.js';
 import type { SecretMatch, SecretsSettings } from './types.js';
@@ -28,7 +29,11 @@ export function precomputedSecrets(file: VirtualFile): SecretScanResult | undefi
   return precomputed.get(file);
 }
 
+/** worker_threads is loaded only when a pool starts: most scans never need one. */
+const requireBuiltin = createRequire(import.meta.url);
+
 function spawnWorker(settings: Partial<SecretsSettings>): Worker {
+  const { Worker } = requireBuiltin('node:worker_threads') as typeof import('node:worker_threads');
   // Found from the package root: this module may be running from the single-file CLI bundle.
   const js = path.join(packageRoot(), 'dist/secrets/worker.js');
   if (existsSync(js) && !import.meta.url.endsWith('.ts')) return new Worker(js, { workerData: { settings } });
