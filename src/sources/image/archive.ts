@@ -67,7 +67,7 @@ async function peek(entry: AsyncIterable<Uint8Array>, n: number): Promise<{ head
 async function* decompressed(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
   const { head, rest } = await peek(source, 4);
   const kind = sniff(head);
-  if (kind === 'gzip') yield* through(rest, createGunzip());
+  if (kind === 'gzip') yield* through(rest, createGunzip({ chunkSize: 64 * 1024 }));
   else if (kind === 'zstd') yield* zstd(rest);
   else yield* rest;
 }
