@@ -1,5 +1,6 @@
 import type { Finding, Location } from '../model/index.js';
 import { ignoreCovers } from '../util/inline-ignore.js';
+import { detached } from '../util/text.js';
 import type { ReportDescriptor, Rule, RuleSettings } from '../rules/types.js';
 import type { ScannedDocument } from './document.js';
 import { fingerprint } from './fingerprint.js';
@@ -35,7 +36,7 @@ export function runRules(document: ScannedDocument, rules: readonly Rule<any>[],
 export function toFinding(rule: Rule<any>, document: ScannedDocument, d: ReportDescriptor, seen?: Map<string, number>): Finding {
   const range = d.at ? document.resolve(d.at) : document.range;
   const resource = d.resource ?? document.resource;
-  const location: Location = { path: document.path, ...range };
+  const location: Location = { path: document.path, startLine: range.startLine, startColumn: range.startColumn, endLine: range.endLine, endColumn: range.endColumn };
   if (document.origin?.layer) location.layer = document.origin.layer;
   if (document.origin?.pathInImage) location.pathInImage = document.origin.pathInImage;
   if (document.origin?.commit) location.commit = document.origin.commit;
@@ -46,16 +47,12 @@ export function toFinding(rule: Rule<any>, document: ScannedDocument, d: ReportD
     seen.set(fp, n + 1);
     if (n > 0) fp = fingerprint(rule.meta.id, resource, `${data}#${n}`);
   }
-  const finding: Finding = {
-    ruleId: rule.meta.id,
-    severity: d.severity ?? rule.meta.severity,
-    title: rule.meta.title,
-    message: d.message,
-    practice: rule.meta.practice,
-    location,
-    fingerprint: fp,
-  };
-  if (resource) finding.resource = resource;
+  // Whole literals (not a literal then an added field) keep findings small: one shape each.
+  const severity = d.severity ?? rule.meta.severity;
+  const message = detached(d.message);
+  const finding: Finding = resource
+    ? { ruleId: rule.meta.id, severity, title: rule.meta.title, message, practice: rule.meta.practice, location, fingerprint: fp, resource }
+    : { ruleId: rule.meta.id, severity, title: rule.meta.title, message, practice: rule.meta.practice, location, fingerprint: fp };
   if (d.properties) finding.properties = d.properties;
   const suppression = inlineSuppression(rule, document, range.startLine);
   if (suppression) finding.suppressed = suppression;

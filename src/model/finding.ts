@@ -25,6 +25,17 @@ export interface Resource {
   container?: string;
 }
 
+/**
+ * The resource of one container inside `resource`. Built field by field rather than by spreading:
+ * V8 gives each object made by spreading and then extending its own hidden class, which a report
+ * holding thousands of findings pays for.
+ */
+export function containerOf(resource: Resource, container: string): Resource {
+  return resource.namespace !== undefined
+    ? { kind: resource.kind, name: resource.name, namespace: resource.namespace, container }
+    : { kind: resource.kind, name: resource.name, container };
+}
+
 export type SuppressionKind = 'inline' | 'annotation' | 'ignore-file' | 'vex' | 'baseline';
 
 export interface Suppression {

@@ -1,5 +1,7 @@
 import { podSpecOf, type KubeDocument } from '../parsers/kubernetes/index.js';
 import type { RuleContext } from '../rules/types.js';
+import { detached } from '../util/text.js';
+import { containerOf } from '../model/index.js';
 import { controlCheck } from './evaluate.js';
 import { CHECKS } from './checks.js';
 import type { PssControl } from './types.js';
@@ -29,7 +31,7 @@ export function pssRuleCheck(control: PssControl): (doc: KubeDocument, ctx: Rule
       ctx.report({
         message: `${who}: ${field.note}; violates Pod Security Standards ${level}: ${violation.message}`,
         at: { pointer },
-        ...(doc.resource ? { resource: field.container !== undefined && field.in === 'spec' ? { ...doc.resource, container: field.container } : doc.resource } : {}),
+        ...(doc.resource ? { resource: field.container !== undefined && field.in === 'spec' ? containerOf(doc.resource, detached(field.container)) : doc.resource } : {}),
         fingerprintData: `${control}/${field.in}/${field.path.join('/')}`,
       });
     }

@@ -3,6 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { Range, Target } from '../../rules/types.js';
 import { parseInlineIgnores } from '../../util/inline-ignore.js';
 import { LineIndex } from '../../util/lines.js';
+import { detached } from '../../util/text.js';
 import type { PodSpecRef } from './workload.js';
 import { DEFAULT_YAML_LIMITS, parseYamlStream, type YamlDocument, type YamlLimits } from '../yaml/index.js';
 
@@ -119,7 +120,11 @@ class KubeDoc implements KubeDocument {
     const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
     if (namespace !== undefined) this.namespace = namespace;
     this.objectKind = object.kind as string;
-    this.resource = namespace !== undefined ? { kind: this.objectKind, name: this.name, namespace } : { kind: this.objectKind, name: this.name };
+    // Findings keep the resource until the report is written: its strings must not pin the file's text.
+    this.resource =
+      namespace !== undefined
+        ? { kind: detached(this.objectKind), name: detached(this.name), namespace: detached(namespace) }
+        : { kind: detached(this.objectKind), name: detached(this.name) };
   }
 
   get meta(): Record<string, unknown> {

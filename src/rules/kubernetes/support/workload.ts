@@ -1,4 +1,5 @@
-import type { Resource } from '../../../model/index.js';
+import { containerOf, type Resource } from '../../../model/index.js';
+import { detached } from '../../../util/text.js';
 import type { ContainerRef, KubeDocument, PodSpecRef, Pointer } from '../../../parsers/kubernetes/index.js';
 
 type Obj = Record<string, unknown>;
@@ -15,7 +16,7 @@ export function isWindowsPod(pod: PodSpecRef): boolean {
 
 /** The resource of a finding about one container (one shared object per container: treat as read-only). */
 export function containerResource(doc: KubeDocument, c: ContainerRef): Resource {
-  return (c.resourceMemo ??= { ...doc.resource!, container: c.name });
+  return (c.resourceMemo ??= containerOf(doc.resource!, detached(c.name)));
 }
 
 /**
