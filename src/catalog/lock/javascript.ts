@@ -1,6 +1,10 @@
-import yaml from 'js-yaml';
+import type jsYaml from 'js-yaml';
+import { lazy } from '../../util/lazy.js';
 import type { Cataloger, LangPackage } from '../types.js';
 import { basename, isObject, json, langPackage, licenseList, str, text } from '../util.js';
+
+/** Loaded on the first yarn or pnpm lockfile: an image's SBOM never needs it. */
+const yaml = lazy<typeof jsYaml>('js-yaml');
 
 const MAX_DEPTH = 64;
 
@@ -43,7 +47,7 @@ function nameFromSpec(spec: string): string {
 export function parseYarnLock(src: string): LangPackage[] {
   const out: LangPackage[] = [];
   if (/^__metadata:/m.test(src)) {
-    const doc = yaml.load(src, { json: true });
+    const doc = yaml().load(src, { json: true });
     if (!isObject(doc)) return out;
     for (const [key, entry] of Object.entries(doc)) {
       if (key === '__metadata' || !isObject(entry)) continue;
@@ -73,7 +77,7 @@ export function parseYarnLock(src: string): LangPackage[] {
 
 /** pnpm-lock.yaml: keys `/name/1.0.0` (v5), `/name@1.0.0` (v6), `name@1.0.0` (v9), peer suffixes stripped. */
 export function parsePnpmLock(src: string): LangPackage[] {
-  const doc = yaml.load(src, { json: true });
+  const doc = yaml().load(src, { json: true });
   const out: LangPackage[] = [];
   if (!isObject(doc) || !isObject(doc.packages)) return out;
   // Before lockfile v6, keys were `/name/version_peers`; from v6 on, `name@version(peers)`.
