@@ -289,6 +289,7 @@ describe('parallel import', () => {
         if (i === 20) body = [rec('GHSA-arr1', 'Go', 'example.com/m', '1.0.0'), rec('GHSA-par0', 'npm', 'x', '1.0.0'), { id: 'GHSA-nomod' }];
         if (i === 30) body = { ...rec('GHSA-two', 'npm', 'a', '1.0.0'), affected: [rec('x', 'npm', 'a', '1').affected[0], rec('x', 'Debian:12', 'b', '2').affected[0]] };
         if (i === 31) body = { id: 'GHSA-noaff', modified: '2024-01-01T00:00:00Z', summary: 'nothing' };
+        if (i === 50) body = { ...(body as object), details: 'long '.repeat(100_000) }; // larger than one read
         docs.push({ name, data: i === 40 ? '{"id": ' : JSON.stringify(body) });
       }
       for (const d of docs) writeFileSync(join(dir, d.name), d.data);
@@ -306,6 +307,7 @@ describe('parallel import', () => {
       const seq = await build('seq.db', (b) => importDirectory(b, dir, 'import', { parallel: false }));
       expect(seq.stats).toMatchObject({ records: 45, skipped: 6, withdrawn: 4, duplicates: 7 });
       expect(seq.db.vulns.length).toBe(46);
+      expect(seq.db.vulns.some((v) => (v as { id: string }).id === 'GHSA-par50')).toBe(true);
       for (const [batch, mainParses] of [[1, true], [3, false], [7, true], [2, false]] as const) {
         const par = await build(`dir${batch}.db`, (b) => importDirectory(b, dir, 'import', { parallel: true, batch, mainParses }));
         expect(par.stats).toEqual(seq.stats);

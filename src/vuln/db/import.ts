@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { constants as fsConstants, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -86,18 +86,34 @@ interface Counts {
 
 /** Opens for reading without following a final symbolic link and without blocking on a FIFO. */
 const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
+/** Most OSV records fit: one read fills it and a short read is the whole file. */
+const READ_BUF = Buffer.allocUnsafe(256 * 1024);
 
 /**
  * The file's text, or its size when it is over the limit or not a regular file. A name swapped
- * for a link after the walk is refused by the open; a file that grew past the limit since the
- * check is refused after the read.
+ * for a link after the walk is refused by the open. Small files (nearly all) cost one open, one
+ * read and one close; a file that fills the buffer is checked on its descriptor first.
  */
 function readBounded(path: string): string | number {
-  const st = statSync(path);
-  if (!st.isFile() || st.size > MAX_FILE) return st.size;
-  // One call opens, reads, decodes and closes: as cheap as reading a file gets from JavaScript.
-  const text = readFileSync(path, { encoding: 'utf8', flag: READ_FLAGS as unknown as string }); // numeric flags are accepted
-  return text.length > MAX_FILE ? text.length : text;
+  const fd = openSync(path, READ_FLAGS);
+  try {
+    const n = readSync(fd, READ_BUF, 0, READ_BUF.length, null);
+    if (n < READ_BUF.length) return READ_BUF.toString('utf8', 0, n);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_FILE) return st.size;
+    // The rest, bounded by the size just checked.
+    const buf = Buffer.allocUnsafe(Math.max(st.size, n));
+    READ_BUF.copy(buf, 0, 0, n);
+    let off = n;
+    while (off < buf.length) {
+      const got = readSync(fd, buf, off, buf.length - off, off);
+      if (got <= 0) break;
+      off += got;
+    }
+    return buf.toString('utf8', 0, off);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function skip(out: { skipped: number; problems: string[] }, why: string): void {
@@ -272,9 +288,6 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
     failure = e;
     rejectAll(e);
   };
-  const T0 = performance.now();
-  const TR = (what: string) => process.env.DRYDOCK_TRACE && console.error(`${what} ${(performance.now() - T0).toFixed(0)}ms`);
-  let mainTasks = 0;
   const local = new ShardTaskRunner(`${prefix}m`, ROTATE, (file, count) => sealed.set(file, count));
 
   const settle = (file: string, r: ShardTaskResult) => {
@@ -336,21 +349,18 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
         done++;
       }
       if (done === tasks.length && !closing) {
-        TR(`all parsed; main did ${mainTasks}/${tasks.length}, queue ${queue.length}`);
         closing = true;
         local.close();
         for (const w of workers) w.postMessage({ close: true });
       }
       copyReady();
       if (closing && closed === workers.length && queue.length === 0) {
-        TR('copied');
         resolveAll();
         return;
       }
       if (mainParses && next < tasks.length) {
         // The main thread parses too, one task at a time, answering the workers in between.
         const seq = next++;
-        mainTasks++;
         results.set(seq, local.run(tasks[seq]!));
         schedule();
       }
@@ -371,7 +381,6 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
       w.on('message', (m: WorkerReply) => {
         switch (m.kind) {
           case 'ready':
-            TR('worker ready');
             // Two tasks in flight: a worker always has the next one while the main thread is busy.
             feed(w);
             feed(w);
