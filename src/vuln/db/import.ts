@@ -3,6 +3,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, r
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { MalformedRecordError, normalizeRecord, prepareRecord, type PreparedRecord } from '../osv.js';
 import { packageRoot } from '../../util/package-root.js';
@@ -176,8 +177,21 @@ function workerCount(tasks: number): number {
   return Math.max(0, Math.min(3, availableParallelism() - 1, tasks - 1));
 }
 
+let youngSized = false;
+/**
+ * Parsing allocates fast and keeps almost nothing. A worker's heap starts with small semi-spaces
+ * that V8 does not grow for this pattern, so the worker scavenged four times as often as the main
+ * thread; isolates created after this start with 16 MB ones (the main thread's grow to that).
+ */
+function sizeYoungGeneration(): void {
+  if (youngSized) return;
+  youngSized = true;
+  if (!process.execArgv.some((a) => a.includes('semi-space'))) setFlagsFromString('--min-semi-space-size=16');
+}
+
 function startWorker(prefix: string): Worker {
   const workerData = { prefix, rotate: ROTATE };
+  sizeYoungGeneration();
   // Found from the package root: this module may be running from the single-file CLI bundle.
   const js = join(packageRoot(), 'dist/vuln/db/import-worker.js');
   if (existsSync(js) && !import.meta.url.endsWith('.ts')) return new Worker(js, { workerData });
