@@ -4,10 +4,21 @@ import { sbomPackages, sbomSubject, spdxLicense, stableUuid, vulnerabilityFacts 
 import type { Package, ScanResult } from '../model/index.js';
 import type { Format } from './types.js';
 
-// The library is loaded on first use: commands that never write CycloneDX do not pay for it.
-let lib: typeof CDX | undefined;
-function cdx(): typeof CDX {
-  lib ??= createRequire(import.meta.url)('@cyclonedx/cyclonedx-library') as typeof CDX;
+type CdxParts = Pick<typeof CDX, 'Models' | 'Enums' | 'Serialize' | 'Spec'>;
+
+// The library is loaded on first use, and only the parts that build and write a BOM: its entry
+// point also loads the optional JSON and XML validators (ajv and more), several MiB never used here.
+let lib: CdxParts | undefined;
+function cdx(): CdxParts {
+  if (!lib) {
+    const load = createRequire(import.meta.url);
+    lib = {
+      Models: load('@cyclonedx/cyclonedx-library/Models') as typeof CDX.Models,
+      Enums: load('@cyclonedx/cyclonedx-library/Enums') as typeof CDX.Enums,
+      Serialize: load('@cyclonedx/cyclonedx-library/Serialize') as typeof CDX.Serialize,
+      Spec: load('@cyclonedx/cyclonedx-library/Spec') as typeof CDX.Spec,
+    };
+  }
   return lib;
 }
 
