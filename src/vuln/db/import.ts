@@ -19,13 +19,6 @@ export interface ImportStats {
   problems: string[];
 }
 
-export interface ParseResult {
-  records: PreparedRecord[];
-  skipped: number;
-  withdrawn: number;
-  problems: string[];
-}
-
 /** What a worker reports for one task: the records it wrote to its shard, in order. */
 export interface ShardTaskResult {
   /** The records' ids; they are shard rows `rid0`, `rid0 + 1`, … */
@@ -129,7 +122,14 @@ export type ImportTask = { kind: 'files'; paths: string[] } | { kind: 'zip'; pat
 export function runTask(task: ImportTask, out: Counts, sink: (rec: PreparedRecord) => void, zipCache?: { zip?: ZipReader }): void {
   if (task.kind === 'files') {
     for (const p of task.paths) {
-      const bytes = readBounded(p);
+      let bytes: string | number;
+      try {
+        bytes = readBounded(p);
+      } catch (e) {
+        // Removed or replaced (by a link, a directory) since the walk.
+        skip(out, `${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        continue;
+      }
       if (typeof bytes === 'number') skip(out, `${p}: not a regular file of at most ${MAX_FILE} bytes (${bytes} bytes)`);
       else parseDocument(bytes, p, out, sink);
     }
