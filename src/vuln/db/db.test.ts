@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -318,6 +318,29 @@ describe('parallel import', () => {
       }
       // No shard files are left behind.
       expect(readdirSync(cacheDir).filter((f) => f.includes('-s'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('large directory import', () => {
+  it('imports thousands of files on several threads, workers started during the walk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drydock-osv-big-'));
+    try {
+      for (const sub of ['a', 'b']) mkdirSync(join(dir, sub));
+      for (let i = 0; i < 4500; i++) writeFileSync(join(dir, i % 2 ? 'a' : 'b', `${i}.json`), JSON.stringify(rec(`GHSA-big${i}`, 'npm', `p${i % 300}`, `1.${i}.0`)));
+      writeFileSync(join(dir, 'a', 'dup.json'), JSON.stringify(rec('GHSA-big0', 'npm', 'x', '1.0.0')));
+      const r = await importDatabase({ cacheDir, path: dir });
+      expect(r.stats).toMatchObject({ records: 4500, duplicates: 1, skipped: 0 });
+      const db = VulnDatabase.open(cacheDir);
+      try {
+        expect(db.status().advisories).toBe(4500);
+        expect(db.affected('npm', 'p7').map((a) => a.rid)).toHaveLength(15);
+      } finally {
+        db.close();
+      }
+      expect(readdirSync(join(cacheDir, 'db'))).toEqual(['vulns.db']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -201,6 +201,14 @@ function startWorker(prefix: string): Worker {
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData });
 }
 
+function shardPrefix(builder: DatabaseBuilder): string {
+  return `${builder.path}-s`;
+}
+
+function startWorkers(prefix: string, n: number): Worker[] {
+  return Array.from({ length: n }, (_, i) => startWorker(`${prefix}${i}`));
+}
+
 /** Tasks per shard file: a finished file can be copied while the next one is written. */
 const ROTATE = 8;
 
@@ -277,10 +285,9 @@ type WorkerReply =
  * there, so the first of two records with one id wins, and row ids are assigned there, so the
  * database comes out the same as from one thread whichever thread ran which task.
  */
-async function importParallel(builder: DatabaseBuilder, source: string, tasks: ImportTask[], stats: ImportStats, mainParses = true): Promise<void> {
-  const n = workerCount(tasks.length);
-  const prefix = `${builder.path}-s`;
-  const workers: Worker[] = [];
+async function importParallel(builder: DatabaseBuilder, source: string, tasks: ImportTask[], stats: ImportStats, mainParses = true, started: Worker[] = []): Promise<void> {
+  const prefix = shardPrefix(builder);
+  const workers: Worker[] = started.length > 0 ? started : startWorkers(prefix, workerCount(tasks.length));
   const results = new Map<number, { file: string; result: ShardTaskResult }>();
   /** Settled segments not yet copied, in task order. */
   const queue: { file: string; seg: ShardSegment }[] = [];
@@ -389,9 +396,7 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
     w.postMessage({ seq, task: tasks[seq] });
   };
   try {
-    for (let i = 0; i < n; i++) {
-      const w = startWorker(`${prefix}${i}`);
-      workers.push(w);
+    for (const w of workers) {
       w.on('message', (m: WorkerReply) => {
         switch (m.kind) {
           case 'ready':
@@ -476,19 +481,29 @@ export async function importZip(builder: DatabaseBuilder, path: string, source: 
 /** Imports every `.json` file below `dir`, without following symbolic links. */
 export async function importDirectory(builder: DatabaseBuilder, dir: string, source: string, opts: ImportRunOptions = {}): Promise<ImportStats> {
   const paths: string[] = [];
+  // Workers take a moment to load: once the walk has found enough files, they load while it goes on.
+  let early: Worker[] = [];
+  const earlyCount = opts.parallel === undefined ? workerCount(Math.ceil(PARALLEL_MIN / BATCH)) : 0;
   const walk = (d: string, depth: number) => {
     if (depth > 32) return;
+    const prefix = d.endsWith(sep) ? d : d + sep;
     for (const ent of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(d, ent.name);
+      const p = prefix + ent.name;
       if (ent.isSymbolicLink()) continue;
       if (ent.isDirectory()) walk(p, depth + 1);
       else if (ent.isFile() && ent.name.endsWith('.json')) {
         if (paths.length >= MAX_FILES) throw new Error(`more than ${MAX_FILES} files under ${dir}`);
         paths.push(p);
+        if (paths.length === PARALLEL_MIN && earlyCount > 0) early = startWorkers(shardPrefix(builder), earlyCount);
       }
     }
   };
-  walk(dir, 0);
+  try {
+    walk(normalize(dir), 0);
+  } catch (e) {
+    await Promise.all(early.map((w) => w.terminate()));
+    throw e;
+  }
   const stats = emptyStats();
   if (!useParallel(paths.length, opts)) {
     importSequential(builder, source, { kind: 'files', paths }, stats);
@@ -497,7 +512,7 @@ export async function importDirectory(builder: DatabaseBuilder, dir: string, sou
   const tasks: ImportTask[] = [];
   const batch = opts.batch ?? BATCH;
   for (let i = 0; i < paths.length; i += batch) tasks.push({ kind: 'files', paths: paths.slice(i, i + batch) });
-  await importParallel(builder, source, tasks, stats, opts.mainParses);
+  await importParallel(builder, source, tasks, stats, opts.mainParses, early);
   return stats;
 }
 
