@@ -87,6 +87,16 @@ function advisory(i: number, e: Eco): object {
   return rec;
 }
 
+/** Linux's share of the last 10 s in which some runnable task waited for a CPU. */
+function cpuPressure(): string {
+  try {
+    const m = /some avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    return m ? `, CPU pressure ${m[1]}% (some, 10 s)` : '';
+  } catch {
+    return '';
+  }
+}
+
 function mib(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
@@ -129,9 +139,9 @@ try {
   if (res.stats.records !== N || parsed !== N) throw new Error(`imported ${res.stats.records}, parsed ${parsed}, expected ${N}`);
   const dbBytes = statSync(dbPath(cacheDir)).size;
 
-  console.log(`machine          : ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall times suffer under load; CPU is this process's user time)`);
+  console.log(`machine          : ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}${cpuPressure()} (wall times suffer under load; CPU is this process's user time)`);
   console.log(`read+parse floor : ${(N / floorS).toFixed(0).padStart(8)} records/s (${floorS.toFixed(2)} s wall, ${floorCpu.toFixed(2)} s CPU, one thread)`);
-  console.log(`import           : ${(N / importS).toFixed(0).padStart(8)} records/s (${importS.toFixed(2)} s wall, ${importMainCpu.toFixed(2)} s CPU across threads, parsing on up to ${Math.min(4, availableParallelism())} worker threads)  = ${(floorS / importS).toFixed(2)}x the floor's rate`);
+  console.log(`import           : ${(N / importS).toFixed(0).padStart(8)} records/s (${importS.toFixed(2)} s wall, ${importMainCpu.toFixed(2)} s CPU across threads, parsing on ${Math.min(4, availableParallelism())} threads: the main one and ${Math.min(4, availableParallelism()) - 1} workers)  = ${(floorS / importS).toFixed(2)}x the floor's rate`);
   console.log(`database size    : ${mib(dbBytes)} vs ${mib(jsonBytes)} of JSON = ${(dbBytes / jsonBytes).toFixed(2)}x`);
 
   // 4. Matching 10,000 packages across ecosystems (about half of them named in advisories).
