@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -195,10 +196,51 @@ function startWorker(prefix: string): Worker {
   // Found from the package root: this module may be running from the single-file CLI bundle.
   const js = join(packageRoot(), 'dist/vuln/db/import-worker.js');
   if (existsSync(js) && !import.meta.url.endsWith('.ts')) return new Worker(js, { workerData });
-  // Running from source (tests, benchmarks): load the TypeScript worker through tsx's loader.
+  const bundled = bundledSourceWorker();
+  if (bundled) return new Worker(bundled, { workerData });
+  // Running from source without esbuild: load the TypeScript worker through tsx's loader.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const url = pathToFileURL(join(packageRoot(), 'src/vuln/db/import-worker.ts')).href;
   return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData });
+}
+
+let bundledWorker: string | null | undefined;
+/**
+ * Running from source (tests, benchmarks), the worker's modules are bundled into one JavaScript
+ * file with esbuild, once per process: a worker that loads tsx's loader and transforms a dozen
+ * modules spends more CPU starting than a small import takes. The file is named by its content
+ * and kept under node_modules/.cache, where packages resolve as they do from the sources.
+ */
+function bundledSourceWorker(): string | undefined {
+  if (bundledWorker !== undefined) return bundledWorker ?? undefined;
+  bundledWorker = null;
+  try {
+    const root = packageRoot();
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+    const out = esbuild.buildSync({
+      entryPoints: [join(root, 'src/vuln/db/import-worker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.contents;
+    const dir = join(root, 'node_modules', '.cache', 'drydock');
+    const file = join(dir, `import-worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, code);
+      renameSync(tmp, file);
+    }
+    bundledWorker = file;
+  } catch {
+    // no esbuild (or no writable cache): tsx it is
+  }
+  return bundledWorker ?? undefined;
 }
 
 function shardPrefix(builder: DatabaseBuilder): string {
