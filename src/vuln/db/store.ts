@@ -409,9 +409,12 @@ CREATE TABLE affected (
  */
 export class ShardWriter {
   private readonly db: Database.Database;
-  private readonly insVuln: Database.Statement;
-  private readonly insAff: Database.Statement;
-  /** The last row ids written. */
+  private readonly vulnStmts = new Map<number, Database.Statement>();
+  private readonly affStmts = new Map<number, Database.Statement>();
+  /** Rows waiting to be written: several rows per statement cost less than one each. */
+  private vulnRows: unknown[] = [];
+  private affRows: unknown[] = [];
+  /** The last row ids handed out. */
   rid = 0;
   affRowid = 0;
 
@@ -422,19 +425,38 @@ export class ShardWriter {
     this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('cache_size = -65536');
     this.db.exec(SHARD_SCHEMA);
-    this.insVuln = this.db.prepare('INSERT INTO vulns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.insAff = this.db.prepare('INSERT INTO affected (rowid, vuln, ecosystem, name, data) VALUES (?, ?, ?, ?, ?)');
     this.db.exec('BEGIN');
   }
 
   add(rec: PreparedRecord): void {
     const rid = ++this.rid;
     const c = rec.cols;
-    this.insVuln.run(rid, rec.id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
-    for (const a of rec.affected) this.insAff.run(++this.affRowid, rid, a[0], a[1], a[2]);
+    this.vulnRows.push(rid, rec.id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    for (const a of rec.affected) this.affRows.push(++this.affRowid, rid, a[0], a[1], a[2]);
+    if (this.vulnRows.length >= SHARD_BATCH * 10) this.flush();
+  }
+
+  /** Writes the rows added so far. */
+  flush(): void {
+    const v = this.vulnRows;
+    const a = this.affRows;
+    this.vulnRows = [];
+    this.affRows = [];
+    if (v.length > 0) this.statement(this.vulnStmts, 'INSERT INTO vulns VALUES ', '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(v);
+    for (let i = 0; i < a.length; i += SHARD_AFF_BATCH * 5) {
+      const part = a.length - i <= SHARD_AFF_BATCH * 5 && i === 0 ? a : a.slice(i, i + SHARD_AFF_BATCH * 5);
+      this.statement(this.affStmts, 'INSERT INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', '(?,?,?,?,?)', part.length / 5).run(part);
+    }
+  }
+
+  private statement(cache: Map<number, Database.Statement>, head: string, row: string, n: number): Database.Statement {
+    let st = cache.get(n);
+    if (!st) cache.set(n, (st = this.db.prepare(head + Array<string>(n).fill(row).join(','))));
+    return st;
   }
 
   close(): void {
+    this.flush();
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
   }
@@ -447,3 +469,7 @@ export class ShardWriter {
     }
   }
 }
+
+/** Records per multi-row insert into a shard, and affected rows per insert. */
+const SHARD_BATCH = 16;
+const SHARD_AFF_BATCH = 64;
