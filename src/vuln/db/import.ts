@@ -251,6 +251,9 @@ function startWorkers(prefix: string, n: number): Worker[] {
   return Array.from({ length: n }, (_, i) => startWorker(`${prefix}${i}`));
 }
 
+/** Tasks queued per worker. */
+const IN_FLIGHT = 4;
+
 /** Tasks per shard file: a finished file can be copied while the next one is written. */
 const ROTATE = 8;
 
@@ -442,9 +445,9 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
       w.on('message', (m: WorkerReply) => {
         switch (m.kind) {
           case 'ready':
-            // Two tasks in flight: a worker always has the next one while the main thread is busy.
-            feed(w);
-            feed(w);
+            // Several tasks in flight: the main thread answers only between its own tasks, and
+            // a worker must not run dry meanwhile.
+            for (let k = 0; k < IN_FLIGHT; k++) feed(w);
             break;
           case 'result':
             results.set(m.seq, { file: m.file, result: m.result });
