@@ -16,17 +16,19 @@ export interface RunOptions {
  */
 export function runRules(document: ScannedDocument, rules: readonly Rule<any>[], options: RunOptions): Finding[] {
   const findings: Finding[] = [];
-  const seen = new Map<string, number>();
+  let seen: Map<string, number> | undefined;
   // One context per document: the rule being run changes, the object does not.
   let current: Rule<any> = rules[0]!;
   const context = {
     settings: options.settings,
     report: (d: ReportDescriptor) => {
-      findings.push(toFinding(current, document, d, seen));
+      findings.push(toFinding(current, document, d, (seen ??= new Map())));
     },
   };
-  for (const rule of rules) {
-    if (!rule.meta.appliesTo.includes(document.kind)) continue;
+  const kind = document.kind;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (!rule.meta.appliesTo.includes(kind)) continue;
     current = rule;
     rule.check(document, context);
   }
