@@ -48,21 +48,21 @@ interface Hit {
 
 /** Evaluates a version against one OSV range per the specification's algorithm. */
 export function inRange(version: string, events: OsvEvent[], cmp: (a: string, b: string) => number): { affected: boolean; fixed?: string } {
-  const limits = events.filter((e) => e.limit !== undefined).map((e) => e.limit!);
-  if (limits.length > 0 && !limits.some((l) => l === '*' || cmp(version, l) < 0)) return { affected: false };
-  const key = (e: OsvEvent) => e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '';
+  let hasLimit = false;
+  let underLimit = false;
+  let hasIntroduced = false;
+  for (const e of events) {
+    if (e.introduced !== undefined) hasIntroduced = true;
+    if (e.limit !== undefined) {
+      hasLimit = true;
+      if (!underLimit && (e.limit === '*' || cmp(version, e.limit) < 0)) underLimit = true;
+    }
+  }
+  if (hasLimit && !underLimit) return NOT_AFFECTED;
   // A range without an `introduced` event (invalid, but published) is read as affected from the start.
-  const withStart = events.some((e) => e.introduced !== undefined) ? events : [{ introduced: '0' }, ...events];
-  const sorted = withStart
-    .filter((e) => e.limit === undefined)
-    .slice()
-    .sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      if (ka === '0' && a.introduced !== undefined) return kb === '0' && b.introduced !== undefined ? 0 : -1;
-      if (kb === '0' && b.introduced !== undefined) return 1;
-      return cmp(ka, kb);
-    });
+  const sorted: OsvEvent[] = hasIntroduced ? [] : [START];
+  for (const e of events) if (e.limit === undefined) sorted.push(e);
+  if (sorted.length > 1) sorted.sort((a, b) => compareEvents(a, b, cmp));
   let affected = false;
   let fixed: string | undefined;
   for (const e of sorted) {
@@ -80,18 +80,43 @@ export function inRange(version: string, events: OsvEvent[], cmp: (a: string, b:
       else break;
     }
   }
-  return affected ? { affected, ...(fixed ? { fixed } : {}) } : { affected: false };
+  if (!affected) return NOT_AFFECTED;
+  return fixed ? { affected, fixed } : { affected };
 }
 
+const NOT_AFFECTED: { affected: boolean; fixed?: string } = Object.freeze({ affected: false });
+const START: OsvEvent = Object.freeze({ introduced: '0' });
+
+function eventKey(e: OsvEvent): string {
+  return e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '';
+}
+
+/** Events in version order; `introduced: "0"` comes first. */
+function compareEvents(a: OsvEvent, b: OsvEvent, cmp: (a: string, b: string) => number): number {
+  const ka = eventKey(a);
+  const kb = eventKey(b);
+  if (ka === '0' && a.introduced !== undefined) return kb === '0' && b.introduced !== undefined ? 0 : -1;
+  if (kb === '0' && b.introduced !== undefined) return 1;
+  return cmp(ka, kb);
+}
+
+const safeComparers = new Map<VersionScheme, (a: string, b: string) => number>();
+
+/** The scheme's comparison, with an unparsable bound ordering as equal (made once per scheme). */
 function safeCompare(scheme: VersionScheme): (a: string, b: string) => number {
-  return (a, b) => {
-    try {
-      return scheme.compare(a, b);
-    } catch {
-      // An unparsable bound in a record orders as equal; the installed version is checked up front.
-      return 0;
-    }
-  };
+  let cmp = safeComparers.get(scheme);
+  if (!cmp) {
+    cmp = (a, b) => {
+      try {
+        return scheme.compare(a, b);
+      } catch {
+        // An unparsable bound in a record orders as equal; the installed version is checked up front.
+        return 0;
+      }
+    };
+    safeComparers.set(scheme, cmp);
+  }
+  return cmp;
 }
 
 const DISTROS = new Set(['Debian', 'Ubuntu', 'Alpine', 'Wolfi', 'Chainguard', 'Red Hat', 'Rocky Linux', 'AlmaLinux', 'SUSE', 'openSUSE', 'Mageia', 'Photon OS', 'Azure Linux']);
@@ -120,11 +145,9 @@ function evaluate(version: string, data: StoredAffected, scheme: VersionScheme):
     affected = true;
     unfixed = true;
   }
+  const bare = version.startsWith('v') ? version.slice(1) : version;
   for (const r of data.r ?? []) {
-    const semverCmp = safeCompare(SCHEMES.semver);
-    const c = r.t === 'S' ? semverCmp : cmp;
-    const v = r.t === 'S' ? version.replace(/^v/, '') : version;
-    const res = inRange(v, r.e, c);
+    const res = r.t === 'S' ? inRange(bare, r.e, safeCompare(SCHEMES.semver)) : inRange(version, r.e, cmp);
     if (res.affected) {
       if (res.fixed) {
         if (!fixed || cmp(res.fixed, fixed) < 0) fixed = res.fixed;
