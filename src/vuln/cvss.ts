@@ -261,6 +261,19 @@ export function cvss4Score(vector: string): CvssScore | undefined {
 
 /** Scores any CVSS vector drydock understands. */
 export function cvssScore(vector: string): CvssScore | undefined {
+  // Advisories share a few thousand distinct vectors: each is scored once (treat the result as read-only).
+  let score = scores.get(vector);
+  if (score === undefined && !scores.has(vector)) {
+    if (scores.size >= 10_000) scores.clear();
+    score = scoreUncached(vector);
+    scores.set(vector, score);
+  }
+  return score;
+}
+
+const scores = new Map<string, CvssScore | undefined>();
+
+function scoreUncached(vector: string): CvssScore | undefined {
   const v = vector.trim();
   if (v.startsWith('CVSS:4.0/')) return cvss4Score(v);
   if (v.startsWith('CVSS:3.')) return cvss3BaseScore(v);
