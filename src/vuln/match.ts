@@ -290,6 +290,7 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
   // First the questions, grouped by ecosystem so the database answers them in batches.
   const plans: { pkg: Package; scheme: VersionScheme; eco: string; qs: { name: string; key: string; version: string }[] }[] = [];
   const wanted = new Map<string, string[]>();
+  const ecoKeys = new Map<string, string>();
   for (const pkg of packages) {
     const scheme = schemeFor(pkg.ecosystem);
     if (!scheme) {
@@ -297,7 +298,8 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
       unknown.add(pkg.ecosystem);
       continue;
     }
-    const eco = ecosystemKey(pkg.ecosystem);
+    let eco = ecoKeys.get(pkg.ecosystem);
+    if (eco === undefined) ecoKeys.set(pkg.ecosystem, (eco = ecosystemKey(pkg.ecosystem)));
     const qs: { name: string; key: string; version: string }[] = [];
     for (const q of queries(pkg)) {
       if (!scheme.valid(q.version)) {
@@ -305,7 +307,7 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
         continue;
       }
       const key = packageKey(pkg.ecosystem, q.name);
-      qs.push({ ...q, key });
+      qs.push({ name: q.name, key, version: q.version });
       let list = wanted.get(eco);
       if (!list) wanted.set(eco, (list = []));
       list.push(key);
@@ -320,13 +322,13 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
   const hitRids: number[] = [];
   for (const { pkg, scheme, eco, qs } of plans) {
     const hits: (Omit<Hit, 'vuln'> & { rid: number })[] = [];
-    const seen = new Set<number>();
+    const rows = answers.get(eco);
     for (const q of qs) {
-      for (const row of answers.get(eco)?.get(q.key) ?? []) {
-        if (row.data.g || seen.has(row.rid)) continue;
+      for (const row of rows?.get(q.key) ?? NO_ROWS) {
+        // A record already matched (through the source package, or a second entry) counts once.
+        if (row.data.g || hasRid(hits, row.rid)) continue;
         const res = evaluate(q.version, row.data, scheme);
         if (!res.affected) continue;
-        seen.add(row.rid);
         hitRids.push(row.rid);
         hits.push(res.fixed ? { rid: row.rid, unfixed: res.unfixed, data: row.data, fixed: res.fixed } : { rid: row.rid, unfixed: res.unfixed, data: row.data });
       }
@@ -343,6 +345,13 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
     if (options.severities && options.severities.length > 0 && !options.severities.includes(m.severity)) return false;
     return true;
   });
+}
+
+const NO_ROWS: readonly AffectedRow[] = [];
+
+function hasRid(hits: readonly { rid: number }[], rid: number): boolean {
+  for (let i = 0; i < hits.length; i++) if (hits[i]!.rid === rid) return true;
+  return false;
 }
 
 function merge(pkg: Package, hits: Hit[], scheme: VersionScheme): VulnMatch[] {
