@@ -94,8 +94,6 @@ export class VulnDatabase {
   private readonly byPackage: Database.Statement<[string, string], { rid: number; data: string }>;
   private readonly vulnById: Database.Statement<[number], VulnRow>;
   private readonly vulnCache = new Map<number, StoredVuln>();
-  private readonly batch = new Map<number, Database.Statement<string[], { name: string; rid: number; data: string }>>();
-  private readonly vulnBatch = new Map<number, Database.Statement<number[], VulnRow>>();
 
   private constructor(readonly path: string) {
     this.db = new (sqlite())(path, { readonly: true, fileMustExist: true });
@@ -134,46 +132,38 @@ export class VulnDatabase {
     return this.byPackage.all(ecosystemKey, nameKey).map((r) => ({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected }));
   }
 
-  /** The affected entries of many packages of one ecosystem, fetched in a few batched queries. */
+  /**
+   * The affected entries of many packages of one ecosystem. One indexed lookup per name, all in
+   * one read transaction: outside a transaction SQLite takes and drops its file lock around every
+   * statement, which costs more than the lookup itself.
+   */
   affectedMany(ecosystemKey: string, nameKeys: string[]): Map<string, AffectedRow[]> {
     const out = new Map<string, AffectedRow[]>();
-    const unique = [...new Set(nameKeys)];
-    const CHUNK = 500;
-    for (let i = 0; i < unique.length; i += CHUNK) {
-      const part = unique.slice(i, i + CHUNK);
-      let stmt = this.batch.get(part.length);
-      if (!stmt) {
-        stmt = this.db.prepare(
-          `SELECT name, vuln AS rid, data FROM affected WHERE ecosystem = ? AND name IN (${part.map(() => '?').join(',')})`,
-        ) as Database.Statement<string[], { name: string; rid: number; data: string }>;
-        this.batch.set(part.length, stmt);
+    const asked = new Set<string>();
+    this.reading(() => {
+      for (const name of nameKeys) {
+        if (asked.has(name)) continue;
+        asked.add(name);
+        const rows = this.byPackage.all(ecosystemKey, name);
+        if (rows.length > 0) out.set(name, rows.map((r) => ({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected })));
       }
-      for (const r of stmt.all(ecosystemKey, ...part)) {
-        let list = out.get(r.name);
-        if (!list) out.set(r.name, (list = []));
-        list.push({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected });
-      }
-    }
+    });
     return out;
   }
 
-
-  /** Loads many advisories into the cache with batched queries. */
+  /** Loads many advisories into the cache, in one read transaction. */
   preload(rids: Iterable<number>): void {
-    const missing = [...new Set(rids)].filter((r) => !this.vulnCache.has(r));
-    const CHUNK = 500;
-    for (let i = 0; i < missing.length; i += CHUNK) {
-      const part = missing.slice(i, i + CHUNK);
-      let stmt = this.vulnBatch.get(part.length);
-      if (!stmt) {
-        stmt = this.db.prepare(
-          `SELECT rid, id, modified, published, summary, aliases, upstream, severity, db_severity, url FROM vulns WHERE rid IN (${part.map(() => '?').join(',')})`,
-        ) as Database.Statement<number[], VulnRow>;
-        this.vulnBatch.set(part.length, stmt);
-      }
-      for (const row of stmt.all(...part)) this.vulnCache.set(row.rid, toVuln(row));
-    }
+    this.reading(() => {
+      for (const rid of rids) if (!this.vulnCache.has(rid)) this.vulnCache.set(rid, toVuln(this.vulnById.get(rid)!));
+    });
   }
+
+  /** Runs reads in one transaction (a savepoint when one is already open). */
+  private reading(fn: () => void): void {
+    (this.readTx ??= this.db.transaction(fn => fn()))(fn);
+  }
+
+  private readTx: ((fn: () => void) => void) | undefined;
 
   /** One advisory by row id (cached for the life of the handle). */
   vuln(rid: number): StoredVuln {
