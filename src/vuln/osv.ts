@@ -192,7 +192,7 @@ export function normalizeRecord(raw: unknown): NormalizedRecord | undefined {
       if (sawGit) data.g = 1;
       else continue;
     }
-    affected.push({ ecosystem: ecosystemKey(eco), name: packageKey(eco, name), data });
+    affected.push({ ecosystem: cachedEcosystemKey(eco), name: packageKey(eco, name), data });
   }
   const refs = Array.isArray(r.references) ? (r.references as { type?: unknown; url?: unknown }[]) : [];
   const advisory = refs.find((x) => x && x.type === 'ADVISORY' && typeof x.url === 'string') ?? refs.find((x) => x && typeof x.url === 'string');
@@ -209,6 +209,19 @@ export function normalizeRecord(raw: unknown): NormalizedRecord | undefined {
     url: advisory && typeof advisory.url === 'string' ? advisory.url : null,
     affected,
   };
+}
+
+const ecosystemKeys = new Map<string, string>();
+
+/** A database holds a few dozen distinct ecosystem spellings: each is worked out once. */
+function cachedEcosystemKey(ecosystem: string): string {
+  let key = ecosystemKeys.get(ecosystem);
+  if (key === undefined) {
+    if (ecosystemKeys.size >= 1024) ecosystemKeys.clear();
+    key = ecosystemKey(ecosystem);
+    ecosystemKeys.set(ecosystem, key);
+  }
+  return key;
 }
 
 function firstLine(s: string): string {
