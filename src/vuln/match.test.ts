@@ -8,7 +8,7 @@ import { importDatabase } from './db/update.js';
 import { NoVulnerabilityDatabaseError, VulnDatabase } from './db/store.js';
 import { cyclonedxVulnerabilities } from './cyclonedx.js';
 import { matchesToFindings } from './findings.js';
-import { comparePlainRelease, inRange, matchVulnerabilities } from './match.js';
+import { inRange, matchVulnerabilities } from './match.js';
 import { scanVulnerabilities } from './scan.js';
 import { SCHEMES } from './versions/index.js';
 import { applyVex } from './vex.js';
@@ -301,51 +301,5 @@ describe('scanVulnerabilities', () => {
     writeFileSync(vexFile, JSON.stringify({ '@context': 'https://openvex.dev/ns/v0.2.0', statements: [{ vulnerability: { name: 'CVE-2024-0001' }, status: 'fixed' }] }));
     const fs = scanVulnerabilities([pkg('npm', 'left-pad', '1.2.0')], { cacheDir, vex: [vexFile], ignoreUnfixed: true });
     expect(fs.map((f) => [f.ruleId, f.suppressed?.kind])).toEqual([['CVE-2024-0001', 'vex']]);
-  });
-});
-
-describe('plain release numbers compared without parsing', () => {
-  it('orders equal-length dotted numbers part by part, numerically', () => {
-    expect(comparePlainRelease('1.2.3', '1.2.3')).toBe(0);
-    expect(comparePlainRelease('1.9.0', '1.10.0')).toBe(-1);
-    expect(comparePlainRelease('2.0', '1.99')).toBe(1);
-    expect(comparePlainRelease('10', '9')).toBe(1);
-    expect(comparePlainRelease('0.0.1', '0.0.0')).toBe(1);
-    expect(comparePlainRelease('123456789012345678901', '123456789012345678902')).toBe(-1);
-  });
-
-  it('leaves everything else to the ecosystem', () => {
-    for (const [a, b] of [
-      ['1.0', '1.0.0'], // dpkg: older; Maven, PEP 440: equal
-      ['1.01', '1.1'],
-      ['1.2.3-rc1', '1.2.3'],
-      ['v1.2.3', '1.2.3'],
-      ['1:1.0', '1.0'],
-      ['1.2.', '1.2.0'],
-      ['1..2', '1.0.2'],
-      ['', '1'],
-      ['1.2a', '1.2b'],
-    ]) {
-      expect(comparePlainRelease(a!, b!)).toBeUndefined();
-    }
-  });
-
-  it('agrees with every ecosystem comparator wherever it answers', () => {
-    let seed = 11;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    const part = () => String(rnd(3) === 0 ? rnd(10) : rnd(3) === 0 ? rnd(100) : rnd(100000));
-    for (const scheme of Object.values(SCHEMES)) {
-      for (let t = 0; t < 3000; t++) {
-        const n = 1 + rnd(4);
-        const a = Array.from({ length: n }, part).join('.');
-        const b = rnd(5) === 0 ? a : Array.from({ length: n }, part).join('.');
-        const fast = comparePlainRelease(a, b);
-        if (fast === undefined) continue;
-        expect([scheme.id, a, b, fast]).toEqual([scheme.id, a, b, Math.sign(scheme.compare(a, b))]);
-      }
-    }
   });
 });

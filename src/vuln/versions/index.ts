@@ -6,9 +6,11 @@ import { compareMaven } from './maven.js';
 import { compareNuGet, parseCached as parseNuGet } from './nuget.js';
 import { comparePep440, parseCached as parsePep440 } from './pep440.js';
 import { compareGem, isValidGemCached as isValidGem } from './rubygems.js';
+import { comparePlainRelease } from './plain.js';
 import { compareRpm } from './rpm.js';
 import { cachedParse as parseSemver, compareGo, compareSemver, normalizeGo } from './semver.js';
 
+export { comparePlainRelease };
 export { compareApk, compareComposer, compareDpkg, compareMaven, compareNuGet, comparePep440, compareGem, compareRpm, compareSemver, compareGo, normalizeGo };
 
 /** A total order over one ecosystem's version strings. `valid` says whether a string parses. */
@@ -18,7 +20,16 @@ export interface VersionScheme {
   valid(v: string): boolean;
 }
 
-const scheme = (id: string, compare: (a: string, b: string) => number, valid: (v: string) => boolean): VersionScheme => ({ id, compare, valid });
+/**
+ * A scheme. Plain release numbers of equal length (`1.2.3` against `1.10.0`), most of what
+ * advisories and lockfiles hold, are ordered the same way by every ecosystem and compared without
+ * parsing; the ecosystem's own comparison takes everything else.
+ */
+const scheme = (id: string, compare: (a: string, b: string) => number, valid: (v: string) => boolean): VersionScheme => ({
+  id,
+  compare: (a, b) => comparePlainRelease(a, b) ?? compare(a, b),
+  valid,
+});
 
 export const SCHEMES = {
   dpkg: scheme('dpkg', compareDpkg, (v) => parseDpkg(v) !== undefined),

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMES, schemeFor, type VersionScheme } from './index.js';
+import {
+  compareApk,
+  compareComposer,
+  compareDpkg,
+  compareGem,
+  compareGo,
+  compareMaven,
+  compareNuGet,
+  comparePep440,
+  comparePlainRelease,
+  compareRpm,
+  compareSemver,
+  SCHEMES,
+  schemeFor,
+  type VersionScheme,
+} from './index.js';
 import { rpmvercmp } from './rpm.js';
 
 /** Every earlier entry must sort strictly below every later one; `=` groups compare equal. */
@@ -275,5 +290,57 @@ describe('schemeFor', () => {
     expect(schemeFor('Red Hat:enterprise_linux:9::appstream')?.id).toBe('rpm');
     expect(schemeFor('crates.io')?.id).toBe('semver');
     expect(schemeFor('Unknown')).toBeUndefined();
+  });
+});
+
+describe('plain release numbers compared without parsing', () => {
+  it('orders equal-length dotted numbers part by part, numerically', () => {
+    expect(comparePlainRelease('1.2.3', '1.2.3')).toBe(0);
+    expect(comparePlainRelease('1.9.0', '1.10.0')).toBe(-1);
+    expect(comparePlainRelease('2.0', '1.99')).toBe(1);
+    expect(comparePlainRelease('10', '9')).toBe(1);
+    expect(comparePlainRelease('0.0.1', '0.0.0')).toBe(1);
+    expect(comparePlainRelease('123456789012345678901', '123456789012345678902')).toBe(-1);
+  });
+
+  it('leaves everything else to the ecosystem', () => {
+    for (const [a, b] of [
+      ['1.0', '1.0.0'], // dpkg: older; Maven, PEP 440: equal
+      ['1.01', '1.1'],
+      ['1.2.3-rc1', '1.2.3'],
+      ['v1.2.3', '1.2.3'],
+      ['1:1.0', '1.0'],
+      ['1.2.', '1.2.0'],
+      ['1..2', '1.0.2'],
+      ['', '1'],
+      ['1.2a', '1.2b'],
+    ]) {
+      expect(comparePlainRelease(a!, b!)).toBeUndefined();
+    }
+  });
+
+  it('agrees with every ecosystem comparator wherever it answers', () => {
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const part = () => String(rnd(3) === 0 ? rnd(10) : rnd(3) === 0 ? rnd(100) : rnd(100000));
+    // Each ecosystem's own comparison, without the shortcut the schemes put in front of it.
+    const own: Record<string, (a: string, b: string) => number> = {
+      dpkg: compareDpkg, apk: compareApk, rpm: compareRpm, semver: compareSemver, go: compareGo, pep440: comparePep440,
+      maven: compareMaven, rubygems: compareGem, nuget: compareNuGet, composer: compareComposer,
+    };
+    expect(Object.keys(own).sort()).toEqual(Object.keys(SCHEMES).sort());
+    for (const [id, compare] of Object.entries(own)) {
+      for (let t = 0; t < 3000; t++) {
+        const n = 1 + rnd(4);
+        const a = Array.from({ length: n }, part).join('.');
+        const b = rnd(5) === 0 ? a : Array.from({ length: n }, part).join('.');
+        const fast = comparePlainRelease(a, b);
+        if (fast === undefined) continue;
+        expect([id, a, b, fast]).toEqual([id, a, b, Math.sign(compare(a, b))]);
+      }
+    }
   });
 });
