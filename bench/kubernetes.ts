@@ -126,14 +126,31 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`  drydock scan (misconfig) ${fmt(main.scan.ms, 0)} ms  ${fmt((main.total / main.scan.ms) * 1000, 0)} docs/s  peak ${fmt(main.scan.peakMiB)} MiB`);
   console.log(`  ratio drydock / floor: ${fmt(ratio, 2)}x (target <= 1.50x) ${ratio <= 1.5 ? 'PASS' : 'MISS'}`);
 
+  // Start-up alone: both commands on an empty directory, and Node doing nothing.
+  const empty = path.join(WORK, 'k8s-empty');
+  rmSync(empty, { recursive: true, force: true });
+  mkdirSync(empty, { recursive: true });
+  const startScan = best(5, () => measure(process.execPath, [path.join(ROOT, 'bin/drydock.js'), 'scan', empty, '--scanners', 'misconfig', '--format', 'json', '--output', '/dev/null'], { cwd: WORK }));
+  const startFloor = best(5, () => measure(process.execPath, [path.join(ROOT, 'bench/floor-js-yaml.mjs'), empty], { cwd: WORK }));
+  const startNode = best(5, () => measure(process.execPath, ['-e', '0'], { cwd: WORK }));
+  console.log(`Start-up (an empty directory, best of 5): drydock scan ${fmt(startScan.ms, 0)} ms, floor ${fmt(startFloor.ms, 0)} ms, node -e 0 ${fmt(startNode.ms, 0)} ms`);
+
   console.log('Peak memory as the repository grows:');
+  let heavy40k: ReturnType<typeof run> | undefined;
   for (const total of [2_500, 10_000, 40_000]) {
     const r = total === 10_000 ? main : run(total, 1);
+    if (total === 40_000) heavy40k = r;
     console.log(`  ${total.toLocaleString().padStart(6)} docs: drydock ${fmt(r.scan.peakMiB)} MiB, floor ${fmt(r.floor.peakMiB)} MiB, ${fmt((total / r.scan.ms) * 1000, 0)} docs/s, ${r.findings.toLocaleString()} findings in the report`);
   }
   console.log('Peak memory as a repository of hardened workloads grows (the report stays small):');
+  let clean40k: ReturnType<typeof run> | undefined;
   for (const total of [2_500, 10_000, 40_000]) {
     const r = run(total, 1, true);
+    if (total === 40_000) clean40k = r;
     console.log(`  ${total.toLocaleString().padStart(6)} docs: drydock ${fmt(r.scan.peakMiB)} MiB, floor ${fmt(r.floor.peakMiB)} MiB, ${fmt((total / r.scan.ms) * 1000, 0)} docs/s, ${r.findings.toLocaleString()} findings in the report`);
+  }
+  if (heavy40k && clean40k) {
+    const perFinding = ((heavy40k.scan.peakMiB - clean40k.scan.peakMiB) * 1024 * 1024) / (heavy40k.findings - clean40k.findings);
+    console.log(`At 40,000 documents the report's findings add ${fmt(perFinding / 1024)} KiB of peak memory each (the difference between the two repositories).`);
   }
 }
