@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gateExitCode } from '../engine/gate.js';
 import { findFormat, formats } from '../formats/index.js';
@@ -59,7 +59,8 @@ export function emitReport(result: ScanResult, flags: ReportFlags, io: CliIO, de
   if (flags.output) {
     const fd = openSync(path.resolve(io.cwd, flags.output), 'w');
     try {
-      for (const piece of pieces) writeAll(fd, piece);
+      // writeFileSync on a descriptor writes the whole piece, however many writes it takes.
+      for (const piece of pieces) writeFileSync(fd, piece);
     } finally {
       closeSync(fd);
     }
@@ -69,11 +70,4 @@ export function emitReport(result: ScanResult, flags: ReportFlags, io: CliIO, de
   const exitCode = parseExitCode(flags.exitCode) ?? defaults.exitCode ?? 0;
   const failOn = parseSeverity(flags.failOn, '--fail-on') ?? defaults.failOn;
   io.setExitCode(gateExitCode(result.findings, { exitCode, ...(failOn ? { failOn } : {}) }));
-}
-
-/** Writes a whole string to a file descriptor, however many writes it takes. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
-  let off = 0;
-  while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
 }
