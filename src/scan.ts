@@ -10,7 +10,7 @@ import { applySuppressions, type IgnoreEntry } from './engine/suppress.js';
 import { REPORT_SCHEMA_VERSION, SEVERITIES, type Finding, type ScanError, type ScanResult, type Severity } from './model/index.js';
 import { allRules } from './rules/index.js';
 import { DEFAULT_RULE_SETTINGS, type InputKind, type Rule, type RuleSettings } from './rules/types.js';
-import { DEFAULT_SKIP_DIR_NAMES, walkFiles } from './sources/filesystem.js';
+import { DEFAULT_SKIP_DIR_NAMES, walkFilesSync } from './sources/filesystem.js';
 import { settingsFrom } from './secrets/settings.js';
 import { secretWorkersForLargeTrees } from './secrets/workers.js';
 import { availableParallelism } from 'node:os';
@@ -128,7 +128,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const name = options.stdinFilename ?? 'stdin.yaml';
     items = [{ type: 'file', file: { path: name, bytes: new TextEncoder().encode(options.stdin ?? '') } }];
   } else {
-    items = walkFiles(
+    items = walkFilesSync(
       path.resolve(cwd, options.target),
       {
         skipDirNames: DEFAULT_SKIP_DIR_NAMES,

@@ -29,62 +29,109 @@ export type WalkItem =
  * held in memory. Symbolic links are not followed: a link that loops or leaves the root is reported.
  */
 export async function* walkFiles(root: string, options: WalkOptions, displayRoot: string = root): AsyncGenerator<WalkItem> {
-  const rootStat = statSync(root);
-  const absRoot = path.resolve(root);
-  const realRoot = realpathSync(absRoot);
-  const skipDir = options.skipDirs.length > 0 ? picomatch(options.skipDirs as string[], { dot: true }) : () => false;
-  const skipFile = options.skipFiles.length > 0 ? picomatch(options.skipFiles as string[], { dot: true, matchBase: true }) : () => false;
-
-  if (!rootStat.isDirectory()) {
-    yield* readOne(absRoot, displayRoot, options);
-    return;
-  }
-
-  const stack: string[] = [absRoot];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (err) {
-      yield { type: 'error', error: { path: displayPath(absRoot, dir, displayRoot), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } };
-      continue;
-    }
-    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-    for (const entry of entries) {
-      const abs = path.join(dir, entry.name);
-      const rel = path.relative(absRoot, abs).split(path.sep).join('/');
-      const shown = displayPath(absRoot, abs, displayRoot);
-      if (entry.isDirectory()) {
-        if (options.skipDirNames.includes(entry.name) || skipDir(rel)) continue;
-        stack.push(abs);
-      } else if (entry.isFile()) {
-        if (skipFile(rel) || !options.wants(rel)) continue;
-        yield* readOne(abs, shown, options);
-      } else if (entry.isSymbolicLink()) {
-        if (skipFile(rel)) continue;
-        const problem = inspectLink(abs, realRoot);
-        if (problem) yield problem.kind === 'error' ? { type: 'error', error: { path: shown, ...problem.item } } : { type: 'note', note: { path: shown, ...problem.item } };
-      }
-    }
-  }
+  yield* walkFilesSync(root, options, displayRoot);
 }
 
 /**
- * Reads one file. Synchronous reads are several times faster than the promise API for the many
- * small files of a repository, and the walk still holds only one file at a time.
+ * The same walk as a synchronous iterable: a repository scan reads its many small files with
+ * synchronous calls, several times faster than the promise API, and a plain iterator costs V8
+ * less to compile than a generator.
  */
-function* readOne(abs: string, shown: string, options: WalkOptions): Generator<WalkItem> {
+export function walkFilesSync(root: string, options: WalkOptions, displayRoot: string = root): Iterable<WalkItem> {
+  return { [Symbol.iterator]: () => new Walker(root, options, displayRoot) };
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/** Depth-first, one directory's entries at a time, each directory's entries in name order. */
+class Walker implements Iterator<WalkItem> {
+  private readonly absRoot: string;
+  private readonly realRoot: string;
+  private readonly skipDir: (rel: string) => boolean;
+  private readonly skipFile: (rel: string) => boolean;
+  private readonly stack: string[] = [];
+  private dir = '';
+  private entries: Dirent[] = [];
+  private index = 0;
+  /** The root itself when it is a file; undefined once read. */
+  private single: string | undefined;
+
+  constructor(
+    root: string,
+    private readonly options: WalkOptions,
+    private readonly displayRoot: string,
+  ) {
+    const rootStat = statSync(root);
+    this.absRoot = path.resolve(root);
+    this.realRoot = realpathSync(this.absRoot);
+    this.skipDir = options.skipDirs.length > 0 ? picomatch(options.skipDirs as string[], { dot: true }) : () => false;
+    this.skipFile = options.skipFiles.length > 0 ? picomatch(options.skipFiles as string[], { dot: true, matchBase: true }) : () => false;
+    if (rootStat.isDirectory()) this.stack.push(this.absRoot);
+    else this.single = this.absRoot;
+  }
+
+  next(): IteratorResult<WalkItem> {
+    if (this.single !== undefined) {
+      const item = readOne(this.single, this.displayRoot, this.options.maxFileSize);
+      this.single = undefined;
+      return { done: false, value: item };
+    }
+    for (;;) {
+      while (this.index < this.entries.length) {
+        const item = this.visit(this.entries[this.index++]!);
+        if (item) return { done: false, value: item };
+      }
+      const dir = this.stack.pop();
+      if (dir === undefined) {
+        this.entries = [];
+        return DONE;
+      }
+      this.dir = dir;
+      this.index = 0;
+      try {
+        this.entries = readdirSync(dir, { withFileTypes: true });
+      } catch (err) {
+        this.entries = [];
+        return { done: false, value: { type: 'error', error: { path: displayPath(this.absRoot, dir, this.displayRoot), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } } };
+      }
+      // Popped last-in first-out: sorted in reverse so subdirectories come out in name order.
+      this.entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    }
+  }
+
+  /** One directory entry: a file read, a problem with a link, or nothing (a directory is queued). */
+  private visit(entry: Dirent): WalkItem | undefined {
+    const abs = path.join(this.dir, entry.name);
+    const rel = path.relative(this.absRoot, abs).split(path.sep).join('/');
+    if (entry.isDirectory()) {
+      if (!this.options.skipDirNames.includes(entry.name) && !this.skipDir(rel)) this.stack.push(abs);
+      return undefined;
+    }
+    if (entry.isFile()) {
+      if (this.skipFile(rel) || !this.options.wants(rel)) return undefined;
+      return readOne(abs, displayPath(this.absRoot, abs, this.displayRoot), this.options.maxFileSize);
+    }
+    if (entry.isSymbolicLink() && !this.skipFile(rel)) {
+      const problem = inspectLink(abs, this.realRoot);
+      if (!problem) return undefined;
+      const shown = displayPath(this.absRoot, abs, this.displayRoot);
+      return problem.kind === 'error' ? { type: 'error', error: { path: shown, ...problem.item } } : { type: 'note', note: { path: shown, ...problem.item } };
+    }
+    return undefined;
+  }
+}
+
+/** Reads one file with one open, one fstat, reads until its size, and one close. */
+function readOne(abs: string, shown: string, maxFileSize: number): WalkItem {
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
     const size = fstatSync(fd).size;
-    if (size > options.maxFileSize) {
-      yield {
+    if (size > maxFileSize) {
+      return {
         type: 'error',
-        error: { path: shown, message: `file is ${formatBytes(size)}, over the ${formatBytes(options.maxFileSize)} limit (--max-file-size); not scanned`, code: 'too-large' },
+        error: { path: shown, message: `file is ${formatBytes(size)}, over the ${formatBytes(maxFileSize)} limit (--max-file-size); not scanned`, code: 'too-large' },
       };
-      return;
     }
     const bytes = Buffer.allocUnsafe(size);
     let off = 0;
@@ -93,9 +140,9 @@ function* readOne(abs: string, shown: string, options: WalkOptions): Generator<W
       if (n === 0) break;
       off += n;
     }
-    yield { type: 'file', file: { path: shown, bytes: off === size ? bytes : bytes.subarray(0, off) } };
+    return { type: 'file', file: { path: shown, bytes: off === size ? bytes : bytes.subarray(0, off) } };
   } catch (err) {
-    yield { type: 'error', error: { path: shown, message: `cannot read file: ${errMessage(err)}`, code: 'unreadable' } };
+    return { type: 'error', error: { path: shown, message: `cannot read file: ${errMessage(err)}`, code: 'unreadable' } };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
