@@ -316,6 +316,18 @@ export class ShardTaskRunner {
   }
 }
 
+/** Records the main thread parsed, kept in memory until their turn. */
+interface LocalResult {
+  recs: PreparedRecord[];
+  counts: Counts;
+}
+
+/** The main thread's settled records, with the row ids reserved for them. */
+interface Kept {
+  recs: PreparedRecord[];
+  rids: number[];
+}
+
 type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'result'; seq: number; file: string; result: ShardTaskResult }
@@ -333,9 +345,9 @@ type WorkerReply =
 async function importParallel(builder: DatabaseBuilder, source: string, tasks: ImportTask[], stats: ImportStats, mainParses = true, started: Worker[] = []): Promise<void> {
   const prefix = shardPrefix(builder);
   const workers: Worker[] = started.length > 0 ? started : startWorkers(prefix, workerCount(tasks.length));
-  const results = new Map<number, { file: string; result: ShardTaskResult }>();
-  /** Settled segments not yet copied, in task order. */
-  const queue: { file: string; seg: ShardSegment }[] = [];
+  const results = new Map<number, { file: string; result: ShardTaskResult } | LocalResult>();
+  /** Settled records not yet written, in task order: segments of shard files and the main thread's own. */
+  const queue: ({ file: string; seg: ShardSegment } | Kept)[] = [];
   const sealed = new Map<string, number>();
   const settledPerFile = new Map<string, number>();
   let next = 0;
@@ -354,7 +366,30 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
     failure = e;
     rejectAll(e);
   };
-  const local = new ShardTaskRunner(`${prefix}m`, ROTATE, (file, count) => sealed.set(file, count));
+  // The main thread keeps the records it parses in memory and writes them straight into the
+  // database when their turn comes: no shard file, no copy.
+  const mainZip: { zip?: ZipReader } = {};
+  const runLocal = (task: ImportTask): LocalResult => {
+    const recs: PreparedRecord[] = [];
+    const counts: Counts = { skipped: 0, withdrawn: 0, problems: [] };
+    runTask(task, counts, (rec) => recs.push(rec), mainZip);
+    return { recs, counts };
+  };
+  const settleLocal = (r: LocalResult) => {
+    const recs: PreparedRecord[] = [];
+    const rids: number[] = [];
+    for (const rec of r.recs) {
+      if (builder.claim(rec.id)) {
+        recs.push(rec);
+        rids.push(builder.reserve(1));
+      } else {
+        stats.duplicates++;
+      }
+    }
+    stats.records += recs.length;
+    mergeCounts(stats, r.counts);
+    if (recs.length > 0) queue.push({ recs, rids });
+  };
 
   const settle = (file: string, r: ShardTaskResult) => {
     let kept = 0;
@@ -386,15 +421,27 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
     settledPerFile.set(file, (settledPerFile.get(file) ?? 0) + 1);
   };
 
-  /** Copies the longest prefix of the queue whose files are finished; deletes files fully copied. */
+  /** Writes the longest prefix of the queue whose files are finished; drops files fully copied. */
   const copyReady = () => {
     let k = 0;
-    while (k < queue.length && sealed.has(queue[k]!.file)) k++;
+    for (let q = queue[0]; q && ('recs' in q || sealed.has(q.file)); q = queue[++k]);
     if (k === 0) return;
     const batch = queue.splice(0, k);
-    builder.appendShards(source, batch);
-    for (const file of new Set(batch.map((b) => b.file))) {
-      if (!queue.some((q) => q.file === file) && settledPerFile.get(file) === sealed.get(file)) rmSync(file, { force: true });
+    let segs: { file: string; seg: ShardSegment }[] = [];
+    const files = new Set<string>();
+    for (const item of batch) {
+      if ('recs' in item) {
+        if (segs.length > 0) builder.appendShards(source, segs);
+        segs = [];
+        builder.insertPrepared(source, item.recs, item.rids);
+      } else {
+        segs.push(item);
+        files.add(item.file);
+      }
+    }
+    if (segs.length > 0) builder.appendShards(source, segs);
+    for (const file of files) {
+      if (!queue.some((q) => 'file' in q && q.file === file) && settledPerFile.get(file) === sealed.get(file)) builder.dropShard(file);
     }
   };
 
@@ -409,25 +456,28 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
     if (failure) return;
     try {
       while (results.has(done)) {
-        const { file, result } = results.get(done)!;
+        const r = results.get(done)!;
         results.delete(done);
-        settle(file, result);
+        if ('recs' in r) settleLocal(r);
+        else settle(r.file, r.result);
         done++;
       }
       if (done === tasks.length && !closing) {
         closing = true;
-        local.close();
+        mainZip.zip?.close();
+        mainZip.zip = undefined;
         for (const w of workers) w.postMessage({ close: true });
       }
       copyReady();
       if (closing && closed === workers.length && queue.length === 0) {
+        builder.detachShards();
         resolveAll();
         return;
       }
       if (mainParses && next < tasks.length) {
         // The main thread parses too, one task at a time, answering the workers in between.
         const seq = next++;
-        results.set(seq, local.run(tasks[seq]!));
+        results.set(seq, runLocal(tasks[seq]!));
         schedule();
       }
     } catch (e) {
@@ -474,8 +524,13 @@ async function importParallel(builder: DatabaseBuilder, source: string, tasks: I
     schedule();
     await finished;
   } finally {
-    local.abort();
+    mainZip.zip?.close();
     await Promise.all(workers.map((w) => w.terminate()));
+    try {
+      builder.detachShards();
+    } catch {
+      // the database is abandoned anyway
+    }
     const dir = dirname(prefix);
     const base = basename(prefix);
     for (const name of readdirSync(dir)) if (name.startsWith(base)) rmSync(join(dir, name), { force: true });

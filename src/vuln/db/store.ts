@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { lazy } from '../../util/lazy.js';
 
 const sqlite = lazy<typeof Database>('better-sqlite3');
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
 
@@ -31,6 +31,12 @@ CREATE TABLE affected (
 );
 `;
 
+/**
+ * Statements that write many rows say OR FAIL: a constraint error still stops them and fails the
+ * import, but SQLite need not keep a statement journal to undo the rows such a statement already
+ * wrote (the default, OR ABORT, copies every page a multi-row insert touches to a temporary file
+ * first, which cost more than the inserts themselves). A failed import discards the whole file.
+ */
 const INDEXES = `
 CREATE UNIQUE INDEX vulns_id ON vulns(id);
 CREATE INDEX affected_pkg ON affected(ecosystem, name);
@@ -253,8 +259,8 @@ export class DatabaseBuilder {
     this.db.prepare('ATTACH DATABASE ? AS old').run(oldPath);
     const marks = keepSources.map(() => '?').join(',');
     this.db.exec('BEGIN');
-    this.db.prepare(`INSERT INTO vulns SELECT * FROM old.vulns WHERE source IN (${marks})`).run(...keepSources);
-    this.db.prepare(`INSERT INTO affected SELECT a.* FROM old.affected a JOIN old.vulns v ON v.rid = a.vuln WHERE v.source IN (${marks})`).run(...keepSources);
+    this.db.prepare(`INSERT OR FAIL INTO vulns SELECT * FROM old.vulns WHERE source IN (${marks})`).run(...keepSources);
+    this.db.prepare(`INSERT OR FAIL INTO affected SELECT a.* FROM old.affected a JOIN old.vulns v ON v.rid = a.vuln WHERE v.source IN (${marks})`).run(...keepSources);
     const oldSources = JSON.parse((this.db.prepare(`SELECT value FROM old.meta WHERE key = 'sources'`).get() as { value: string } | undefined)?.value ?? '[]') as SourceInfo[];
     this.db.exec('COMMIT');
     this.db.exec('DETACH DATABASE old');
@@ -280,47 +286,110 @@ export class DatabaseBuilder {
     return first;
   }
 
+  /** Shard files attached to this connection, by file name, with their copy statements. */
+  private readonly shards = new Map<string, { alias: string; vulns: Database.Statement; aff: Database.Statement }>();
+  /** Attached shards fully copied: detached and deleted at the next commit point. */
+  private readonly spent = new Set<string>();
+
   /**
    * Appends rows of shard files that import threads wrote (see ShardWriter), segment by segment in
    * the order given: shard rows `lo..hi` become rows `lo + delta..hi + delta`, followed by the
    * shard's affected rows `affLo..affHi`. The copy runs inside SQLite; no row passes through
-   * JavaScript.
+   * JavaScript. A shard stays attached until `dropShard`: ATTACH needs the transaction closed,
+   * and every commit writes out the index pages the copies dirtied, so the database commits only
+   * when a new shard is attached (once per shard file), not after every copy.
    */
   appendShards(source: string, segments: readonly { file: string; seg: ShardSegment }[]): void {
-    const attached = new Map<string, { vulns: Database.Statement; aff: Database.Statement }>();
-    const detachAll = () => {
-      if (this.db.inTransaction) this.db.exec('COMMIT');
-      for (let i = 0; i < attached.size; i++) this.db.exec(`DETACH DATABASE shard${i}`);
-      attached.clear();
-    };
-    try {
-      for (const { file, seg } of segments) {
-        let st = attached.get(file);
-        if (!st) {
-          if (attached.size >= 8) detachAll();
-          if (this.db.inTransaction) this.db.exec('COMMIT');
-          const alias = `shard${attached.size}`;
-          this.db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(file);
-          st = {
-            vulns: this.db.prepare(
-              'INSERT INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) ' +
-                `SELECT rid + ?, id, ?, modified, published, summary, aliases, upstream, severity, db_severity, url FROM ${alias}.vulns WHERE rid BETWEEN ? AND ?`,
-            ),
-            aff: this.db.prepare(`INSERT INTO affected (vuln, ecosystem, name, data) SELECT vuln + ?, ecosystem, name, data FROM ${alias}.affected WHERE rowid BETWEEN ? AND ?`),
-          };
-          attached.set(file, st);
-        }
-        if (!this.db.inTransaction) this.db.exec('BEGIN');
-        if (seg.hi >= seg.lo) st.vulns.run(seg.delta, source, seg.lo, seg.hi);
-        if (seg.affHi >= seg.affLo) st.aff.run(seg.delta, seg.affLo, seg.affHi);
-      }
-    } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw e;
-    } finally {
-      detachAll();
-      this.db.exec('BEGIN');
+    for (const { file, seg } of segments) {
+      const st = this.shards.get(file) ?? this.attach(file);
+      if (seg.hi >= seg.lo) st.vulns.run(seg.delta, source, seg.lo, seg.hi);
+      if (seg.affHi >= seg.affLo) st.aff.run(seg.delta, seg.affLo, seg.affHi);
     }
+  }
+
+  /** The shard's rows are all copied: it is detached and deleted at the next commit point. */
+  dropShard(file: string): void {
+    if (this.shards.has(file)) this.spent.add(file);
+    else rmSync(file, { force: true });
+  }
+
+  /** Detaches (and deletes) every shard; the transaction stays open. */
+  detachShards(): void {
+    if (this.shards.size === 0) return;
+    this.db.exec('COMMIT');
+    for (const [file, st] of this.shards) {
+      this.db.exec(`DETACH DATABASE ${st.alias}`);
+      if (this.spent.has(file)) rmSync(file, { force: true });
+    }
+    this.shards.clear();
+    this.spent.clear();
+    this.db.exec('BEGIN');
+  }
+
+  private attach(file: string): { alias: string; vulns: Database.Statement; aff: Database.Statement } {
+    this.db.exec('COMMIT');
+    for (const f of this.spent) {
+      this.db.exec(`DETACH DATABASE ${this.shards.get(f)!.alias}`);
+      this.shards.delete(f);
+      rmSync(f, { force: true });
+    }
+    this.spent.clear();
+    if (this.shards.size >= 8) {
+      // More than SQLite attaches by default; the ones still needed are attached again later.
+      for (const st of this.shards.values()) this.db.exec(`DETACH DATABASE ${st.alias}`);
+      this.shards.clear();
+    }
+    const used = new Set([...this.shards.values()].map((s) => s.alias));
+    let alias = '';
+    for (let i = 0; used.has((alias = `shard${i}`)); i++);
+    this.db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(file);
+    const st = {
+      alias,
+      vulns: this.db.prepare(
+        'INSERT OR FAIL INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) ' +
+          `SELECT rid + ?, id, ?, modified, published, summary, aliases, upstream, severity, db_severity, url FROM ${alias}.vulns WHERE rid BETWEEN ? AND ?`,
+      ),
+      aff: this.db.prepare(`INSERT OR FAIL INTO affected (vuln, ecosystem, name, data) SELECT vuln + ?, ecosystem, name, data FROM ${alias}.affected WHERE rowid BETWEEN ? AND ?`),
+    };
+    this.shards.set(file, st);
+    this.db.exec('BEGIN');
+    return st;
+  }
+
+  private readonly vulnBatch = new Map<number, Database.Statement>();
+  private readonly affBatch = new Map<number, Database.Statement>();
+
+  /**
+   * Appends records whose ids were claimed and row ids reserved by the caller (`rids[i]` for
+   * `recs[i]`), several rows per statement: the import's main thread writes its own records here
+   * directly, with no shard file in between.
+   */
+  insertPrepared(source: string, recs: readonly PreparedRecord[], rids: readonly number[]): void {
+    const v: unknown[] = [];
+    const a: unknown[] = [];
+    for (let i = 0; i < recs.length; i++) {
+      const rec = recs[i]!;
+      const rid = rids[i]!;
+      const c = rec.cols;
+      v.push(rid, rec.id, source, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+      for (const x of rec.affected) a.push(rid, x[0], x[1], x[2]);
+    }
+    this.runBatched(this.vulnBatch, 'INSERT OR FAIL INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) VALUES ', '(?,?,?,?,?,?,?,?,?,?,?)', 11, 16, v);
+    this.runBatched(this.affBatch, 'INSERT OR FAIL INTO affected (vuln, ecosystem, name, data) VALUES ', '(?,?,?,?)', 4, 64, a);
+  }
+
+  /** Inserts `values` (`width` per row) `rows` rows per statement, then the rest. */
+  private runBatched(cache: Map<number, Database.Statement>, head: string, row: string, width: number, rows: number, values: unknown[]): void {
+    const chunk = width * rows;
+    let i = 0;
+    for (; i + chunk <= values.length; i += chunk) this.batchStatement(cache, head, row, rows).run(i === 0 && values.length === chunk ? values : values.slice(i, i + chunk));
+    if (i < values.length) this.batchStatement(cache, head, row, (values.length - i) / width).run(i === 0 ? values : values.slice(i));
+  }
+
+  private batchStatement(cache: Map<number, Database.Statement>, head: string, row: string, n: number): Database.Statement {
+    let st = cache.get(n);
+    if (!st) cache.set(n, (st = this.db.prepare(head + Array<string>(n).fill(row).join(','))));
+    return st;
   }
 
   /** Adds one record; returns false when a record with that id is already in (first one wins). */
@@ -340,6 +409,7 @@ export class DatabaseBuilder {
 
   /** Records metadata and closes the file so it can be renamed into place. */
   finish(meta: { builtAt: string }): void {
+    this.detachShards();
     this.db.exec('COMMIT');
     const put = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     put.run('schema_version', DB_SCHEMA_VERSION);
@@ -432,10 +502,10 @@ export class ShardWriter {
     const a = this.affRows;
     this.vulnRows = [];
     this.affRows = [];
-    if (v.length > 0) this.statement(this.vulnStmts, 'INSERT INTO vulns VALUES ', '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(v);
+    if (v.length > 0) this.statement(this.vulnStmts, 'INSERT OR FAIL INTO vulns VALUES ', '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(v);
     for (let i = 0; i < a.length; i += SHARD_AFF_BATCH * 5) {
       const part = a.length - i <= SHARD_AFF_BATCH * 5 && i === 0 ? a : a.slice(i, i + SHARD_AFF_BATCH * 5);
-      this.statement(this.affStmts, 'INSERT INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', '(?,?,?,?,?)', part.length / 5).run(part);
+      this.statement(this.affStmts, 'INSERT OR FAIL INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', '(?,?,?,?,?)', part.length / 5).run(part);
     }
   }
 
