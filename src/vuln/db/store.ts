@@ -382,8 +382,10 @@ export class DatabaseBuilder {
   private runBatched(cache: Map<number, Database.Statement>, head: string, row: string, width: number, rows: number, values: unknown[]): void {
     const chunk = width * rows;
     let i = 0;
-    for (; i + chunk <= values.length; i += chunk) this.batchStatement(cache, head, row, rows).run(i === 0 && values.length === chunk ? values : values.slice(i, i + chunk));
-    if (i < values.length) this.batchStatement(cache, head, row, (values.length - i) / width).run(i === 0 ? values : values.slice(i));
+    // Values are passed as arguments, not as one array: better-sqlite3 reads an array's elements
+    // through the slower object API.
+    for (; i + chunk <= values.length; i += chunk) this.batchStatement(cache, head, row, rows).run(...values.slice(i, i + chunk));
+    if (i < values.length) this.batchStatement(cache, head, row, (values.length - i) / width).run(...values.slice(i));
   }
 
   private batchStatement(cache: Map<number, Database.Statement>, head: string, row: string, n: number): Database.Statement {
@@ -496,16 +498,16 @@ export class ShardWriter {
     if (this.vulnRows.length >= SHARD_BATCH * 10) this.flush();
   }
 
-  /** Writes the rows added so far. */
+  /** Writes the rows added so far (as arguments: see DatabaseBuilder.runBatched). */
   flush(): void {
     const v = this.vulnRows;
     const a = this.affRows;
     this.vulnRows = [];
     this.affRows = [];
-    if (v.length > 0) this.statement(this.vulnStmts, 'INSERT OR FAIL INTO vulns VALUES ', '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(v);
+    if (v.length > 0) this.statement(this.vulnStmts, 'INSERT OR FAIL INTO vulns VALUES ', '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(...v);
     for (let i = 0; i < a.length; i += SHARD_AFF_BATCH * 5) {
       const part = a.length - i <= SHARD_AFF_BATCH * 5 && i === 0 ? a : a.slice(i, i + SHARD_AFF_BATCH * 5);
-      this.statement(this.affStmts, 'INSERT OR FAIL INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', '(?,?,?,?,?)', part.length / 5).run(part);
+      this.statement(this.affStmts, 'INSERT OR FAIL INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', '(?,?,?,?,?)', part.length / 5).run(...part);
     }
   }
 
