@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { lazy } from '../../util/lazy.js';
 
 const sqlite = lazy<typeof Database>('better-sqlite3');
-import { existsSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsync, openSync, rmSync } from 'node:fs';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
 
@@ -353,7 +353,49 @@ export class DatabaseBuilder {
     };
     this.shards.set(file, st);
     this.db.exec('BEGIN');
+    this.writeBack();
     return st;
+  }
+
+  /** A descriptor of the file for `writeBack`, closed after the database. */
+  private wbFd: number | undefined;
+  private wbPending: Promise<void> | undefined;
+
+  /**
+   * Starts writing what is committed so far to disk in the background (an fsync on libuv's thread
+   * pool), so that the fsync before the rename finds little left to write. A hint only: the rename
+   * still fsyncs the finished file first.
+   */
+  private writeBack(): void {
+    if (this.wbPending) return;
+    try {
+      this.wbFd ??= openSync(this.path, 'r');
+    } catch {
+      return;
+    }
+    const fd = this.wbFd;
+    this.wbPending = new Promise((resolve) =>
+      fsync(fd, () => {
+        this.wbPending = undefined;
+        resolve();
+      }),
+    );
+  }
+
+  /** Closes the writeback descriptor once no fsync uses it (after the database is closed). */
+  private closeWriteBack(): void {
+    const fd = this.wbFd;
+    if (fd === undefined) return;
+    this.wbFd = undefined;
+    const close = () => {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    };
+    if (this.wbPending) void this.wbPending.then(close);
+    else close();
   }
 
   private readonly vulnBatch = new Map<number, Database.Statement>();
@@ -419,6 +461,7 @@ export class DatabaseBuilder {
     put.run('sources', JSON.stringify(this.sources));
     this.db.pragma('journal_mode = DELETE');
     this.db.close();
+    this.closeWriteBack();
   }
 
   abort(): void {
@@ -427,6 +470,7 @@ export class DatabaseBuilder {
     } catch {
       // already closed
     }
+    this.closeWriteBack();
   }
 }
 
