@@ -322,6 +322,35 @@ describe('parallel import', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+  it('imports a large directory while still listing it, row for row as one thread does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drydock-osv-walk-'));
+    try {
+      // Several directories, so the walk goes on after the workers start; duplicate ids across them.
+      for (const sub of ['a', 'b', 'c/d', 'c/e']) mkdirSync(join(dir, sub), { recursive: true });
+      const subs = ['a', 'b', 'c/d', 'c/e'];
+      for (let i = 0; i < 6000; i++) {
+        const id = i % 97 === 5 ? `GHSA-walk${i % 400}` : `GHSA-walk${i}`;
+        writeFileSync(join(dir, subs[i % 4]!, `${String(i).padStart(5, '0')}.json`), JSON.stringify(rec(id, i % 3 ? 'npm' : 'PyPI', `p${i % 300}`, `1.${i}.0`)));
+      }
+      writeFileSync(join(dir, 'c', 'e', 'bad.json'), '{"id": ');
+      const build = async (name: string, opts: Parameters<typeof importDirectory>[3]) => {
+        const path = join(cacheDir, name);
+        const b = new DatabaseBuilder(path);
+        const stats = await importDirectory(b, dir, 'import', opts);
+        b.finish({ builtAt: '2024-01-01T00:00:00Z' });
+        return { stats, db: dump(path) };
+      };
+      const seq = await build('walkseq.db', { parallel: false });
+      expect(seq.stats.skipped).toBe(1);
+      expect(seq.stats.duplicates).toBeGreaterThan(0);
+      const par = await build('walkpar.db', {});
+      expect(par.stats).toEqual(seq.stats);
+      expect(par.db).toEqual(seq.db);
+      expect(readdirSync(cacheDir).filter((f) => f.includes('-s'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('large directory import', () => {

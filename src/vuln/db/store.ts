@@ -398,44 +398,6 @@ export class DatabaseBuilder {
     else close();
   }
 
-  private readonly vulnBatch = new Map<number, Database.Statement>();
-  private readonly affBatch = new Map<number, Database.Statement>();
-
-  /**
-   * Appends records whose ids were claimed and row ids reserved by the caller (`rids[i]` for
-   * `recs[i]`), several rows per statement: the import's main thread writes its own records here
-   * directly, with no shard file in between.
-   */
-  insertPrepared(source: string, recs: readonly PreparedRecord[], rids: readonly number[]): void {
-    const v: unknown[] = [];
-    const a: unknown[] = [];
-    for (let i = 0; i < recs.length; i++) {
-      const rec = recs[i]!;
-      const rid = rids[i]!;
-      const c = rec.cols;
-      v.push(rid, rec.id, source, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
-      for (const x of rec.affected) a.push(rid, x[0], x[1], x[2]);
-    }
-    this.runBatched(this.vulnBatch, 'INSERT OR FAIL INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) VALUES ', '(?,?,?,?,?,?,?,?,?,?,?)', 11, 16, v);
-    this.runBatched(this.affBatch, 'INSERT OR FAIL INTO affected (vuln, ecosystem, name, data) VALUES ', '(?,?,?,?)', 4, 64, a);
-  }
-
-  /** Inserts `values` (`width` per row) `rows` rows per statement, then the rest. */
-  private runBatched(cache: Map<number, Database.Statement>, head: string, row: string, width: number, rows: number, values: unknown[]): void {
-    const chunk = width * rows;
-    let i = 0;
-    // Values are passed as arguments, not as one array: better-sqlite3 reads an array's elements
-    // through the slower object API.
-    for (; i + chunk <= values.length; i += chunk) this.batchStatement(cache, head, row, rows).run(...values.slice(i, i + chunk));
-    if (i < values.length) this.batchStatement(cache, head, row, (values.length - i) / width).run(...values.slice(i));
-  }
-
-  private batchStatement(cache: Map<number, Database.Statement>, head: string, row: string, n: number): Database.Statement {
-    let st = cache.get(n);
-    if (!st) cache.set(n, (st = this.db.prepare(head + Array<string>(n).fill(row).join(','))));
-    return st;
-  }
-
   /** Adds one record; returns false when a record with that id is already in (first one wins). */
   add(rec: PreparedRecord, source: string): boolean {
     if (this.seen.has(rec.id)) return false;
@@ -542,7 +504,10 @@ export class ShardWriter {
     if (this.vulnRows.length >= SHARD_BATCH * 10) this.flush();
   }
 
-  /** Writes the rows added so far (as arguments: see DatabaseBuilder.runBatched). */
+  /**
+   * Writes the rows added so far. Values are passed as arguments, not as one array: better-sqlite3
+   * reads an array's elements one by one through V8's object API, which costs more.
+   */
   flush(): void {
     const v = this.vulnRows;
     const a = this.affRows;
