@@ -28,12 +28,20 @@ export function measure(cmd: string, args: string[], options: { cwd?: string; en
 
 /** The best of n runs (least disturbed by the other core's load). */
 export function best(n: number, run: () => Measured): Measured {
+  const runs: Measured[] = [];
+  for (let i = 0; i < n; i++) runs.push(run());
+  return bestOf(runs);
+}
+
+/** The fastest of some runs, with the highest peak memory any of them reached. */
+export function bestOf(runs: readonly Measured[]): Measured {
   let out: Measured | undefined;
-  for (let i = 0; i < n; i++) {
-    const m = run();
+  for (const m of runs) {
     if (!out || m.ms < out.ms) out = { ...m, peakMiB: Math.max(m.peakMiB, out?.peakMiB ?? 0) };
+    else out.peakMiB = Math.max(out.peakMiB, m.peakMiB);
   }
-  return out!;
+  if (!out) throw new Error('no runs');
+  return out;
 }
 
 export function fmt(n: number, digits = 1): string {

@@ -11,7 +11,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, 'bench/.work/sbom');
@@ -155,15 +155,15 @@ if (!existsSync(cdxgen)) {
   if (r.status !== 0 || !existsSync(cdxgen)) skip('@cyclonedx/cdxgen could not be installed');
 }
 
-// drydock as users run it: the CLI bundled as `npm run build` bundles it (an entry plus the
-// chunks each command loads), so no transpiling is timed.
+// drydock as users run it: the CLI bundled as `npm run build` bundles it (one CommonJS file that
+// bin/drydock.js compiles with V8's code cache), so no transpiling is timed.
 const cliDir = path.join(work, 'cli');
-execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs'), cliDir], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'scripts/bundle.mjs'), path.join(cliDir, 'drydock.cjs')], { cwd: root, stdio: 'inherit' });
 // bin/drydock.js itself (with whatever it sets up before loading the CLI), pointed at that bundle.
 const bundle = path.join(work, 'drydock-run.mjs');
 const bin = readFileSync(path.join(root, 'bin/drydock.js'), 'utf8');
-if (!bin.includes("'../dist/cli/bundle/drydock.mjs'")) skip('bin/drydock.js no longer loads dist/cli/bundle/drydock.mjs; update the benchmark');
-writeFileSync(bundle, bin.replace("'../dist/cli/bundle/drydock.mjs'", "'./cli/drydock.mjs'"));
+if (!bin.includes("'../dist/cli/drydock.cjs'") || !bin.includes("'../dist/cli/main.js'")) skip('bin/drydock.js no longer loads dist/cli/drydock.cjs; update the benchmark');
+writeFileSync(bundle, bin.replace("'../dist/cli/drydock.cjs'", "'./cli/drydock.cjs'").replace("'../dist/cli/main.js'", `'${pathToFileURL(path.join(root, 'dist/cli/main.js')).href}'`));
 rmSync(path.join(work, 'drydock.mjs'), { force: true });
 rmSync(path.join(work, 'entry.ts'), { force: true });
 

@@ -1,31 +1,36 @@
-// Bundles the CLI's own modules: Node then loads a few files instead of hundreds, which is most of
-// a short scan's start-up. Code splitting gives the entry (the command definitions) and one chunk
-// per command's implementation plus shared chunks, so a command loads only the code it runs:
-// `drydock sbom` never loads the rules or the YAML parser. Packages in node_modules stay external.
-// `node scripts/bundle.mjs [OUTDIR]`: OUTDIR (default dist/cli/bundle) gets drydock.mjs, which
-// exports main(), and chunks/.
-import { rmSync } from 'node:fs';
+// Bundles the CLI into one CommonJS file, dist/cli/drydock.cjs, that bin/drydock.js compiles with
+// V8's code cache: a run whose cache is warm neither parses nor compiles the code it ran before,
+// which is most of a short scan's start-up. Each command's implementation sits behind a lazy
+// initialiser, so it runs only when its command does.
+// `node scripts/bundle.mjs [OUTFILE]` (default dist/cli/drydock.cjs; a source map goes beside it).
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const outdir = process.argv[2] ?? 'dist/cli/bundle';
-rmSync(outdir, { recursive: true, force: true });
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Small pure-JavaScript packages every command loads go into the bundle, and with it into the code
+// cache. The rest (native modules, WebAssembly, packages that locate files beside themselves, and
+// the large ones only some commands use) stay in node_modules.
+const INLINE = new Set(['commander', '@commander-js/extra-typings', 'picomatch', 'picocolors', 'js-yaml']);
+
+const outfile = process.argv[2] ?? 'dist/cli/drydock.cjs';
 if (!process.argv[2]) {
-  // The single-file bundle of earlier builds: bin/drydock.js no longer loads it.
+  // What earlier builds produced: bin/drydock.js no longer loads them.
+  rmSync('dist/cli/bundle', { recursive: true, force: true });
   rmSync('dist/cli/drydock.bundle.mjs', { force: true });
   rmSync('dist/cli/drydock.bundle.mjs.map', { force: true });
 }
 
 await build({
-  entryPoints: { drydock: 'src/cli/main.ts' },
+  entryPoints: ['src/cli/main.ts'],
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  packages: 'external',
-  outdir,
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
+  external: Object.keys(pkg.dependencies).filter((name) => !INLINE.has(name)),
+  // Modules find files beside them (the package root, worker scripts) from import.meta.url.
+  define: { 'import.meta.url': '__drydockModuleUrl' },
+  banner: { js: "const __drydockModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  outfile,
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Parser, TreeCursor } from 'web-tree-sitter';
+import { importEsm } from '../../util/import-esm.js';
 
 /** A word of a shell command, with file offsets. */
 export interface ShellWord {
@@ -63,7 +64,7 @@ let LEAVES!: Set<number>;
 let loading: Promise<void> | undefined;
 
 async function load(): Promise<void> {
-  const { Language, Parser } = await import('web-tree-sitter');
+  const { Language, Parser } = await importEsm<typeof import('web-tree-sitter')>('web-tree-sitter');
   await Parser.init();
   const language = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
   const p = new Parser();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Descriptor } from '../../parsers/image/manifest.js';
@@ -40,7 +41,6 @@ export async function readOciLayout(dir: string, reference: string, options: Rea
   const m = found.manifest;
   if (m.layers.length > limits.maxLayers) throw new ImageError('too-large', `image has ${m.layers.length} layers (limit ${limits.maxLayers})`);
   const configBytes = load(m.config);
-  const { createHash } = await import('node:crypto');
   const cd = `sha256:${createHash('sha256').update(configBytes).digest('hex')}`;
   if (cd !== m.config.digest) throw new ImageError('digest-mismatch', `configuration ${m.config.digest}: the bytes hash to ${cd}`);
   let diffIds: string[] | undefined;
