@@ -281,15 +281,16 @@ export class ShardTaskRunner {
   private readonly zipCache: { zip?: ZipReader } = {};
 
   constructor(
-    private readonly prefix: string,
+    /** Shard file names start with this; or a function that opens the next shard. */
+    private readonly prefix: string | (() => ShardWriter),
     private readonly rotate: number,
     private readonly onSealed: (file: string, tasks: number) => void,
   ) {}
 
   run(task: ImportTask): { file: string; result: ShardTaskResult } {
     if (!this.writer) {
-      this.file = `${this.prefix}-${this.files++}`;
-      this.writer = new ShardWriter(this.file);
+      this.writer = typeof this.prefix === 'string' ? new ShardWriter(`${this.prefix}-${this.files++}`) : this.prefix();
+      this.file = this.writer.path;
       this.tasksInFile = 0;
     }
     const w = this.writer;
@@ -380,7 +381,8 @@ async function importParallel(
     failure = e;
     rejectAll(e);
   };
-  const local = new ShardTaskRunner(`${prefix}m`, ROTATE, (file, count) => sealed.set(file, count));
+  // The main thread's shards are temporary tables of the database's own connection.
+  const local = new ShardTaskRunner(() => builder.localShard(), ROTATE, (file, count) => sealed.set(file, count));
 
   const settle = (file: string, r: ShardTaskResult) => {
     let kept = 0;

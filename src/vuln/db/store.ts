@@ -242,6 +242,7 @@ export class DatabaseBuilder {
     this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('page_size = 4096');
     this.db.pragma('cache_size = -65536');
+    this.db.pragma('temp_store = MEMORY');
     // The indexes exist from the start: parallel imports fill them while other threads parse,
     // which costs about what building them at the end does, without the wait at the end.
     this.db.exec(SCHEMA + INDEXES);
@@ -301,16 +302,41 @@ export class DatabaseBuilder {
    */
   appendShards(source: string, segments: readonly { file: string; seg: ShardSegment }[]): void {
     for (const { file, seg } of segments) {
-      const st = this.shards.get(file) ?? this.attach(file);
+      const st = this.locals.get(file) ?? this.shards.get(file) ?? this.attach(file);
       if (seg.hi >= seg.lo) st.vulns.run(seg.delta, source, seg.lo, seg.hi);
       if (seg.affHi >= seg.affLo) st.aff.run(seg.delta, seg.affLo, seg.affHi);
     }
   }
 
+  /** Shards in temporary tables of this connection (see `localShard`), by name. */
+  private readonly locals = new Map<string, { alias: string; vulns: Database.Statement; aff: Database.Statement }>();
+  private localCount = 0;
+
+  /**
+   * A shard the calling thread writes into temporary tables (in memory) of this database's own
+   * connection: its rows are copied like a shard file's, with no file, no ATTACH and so no commit.
+   * The import's main thread writes its records here.
+   */
+  localShard(): ShardWriter {
+    const n = this.localCount++;
+    const name = `temp:${n}`;
+    const w = new ShardWriter(name, { db: this.db, vulns: `lv${n}`, affected: `la${n}` });
+    this.locals.set(name, { alias: `temp`, ...this.copyStatements(`temp.lv${n}`, `temp.la${n}`) });
+    return w;
+  }
+
   /** The shard's rows are all copied: it is detached and deleted at the next commit point. */
   dropShard(file: string): void {
-    if (this.shards.has(file)) this.spent.add(file);
-    else rmSync(file, { force: true });
+    const local = this.locals.get(file);
+    if (local) {
+      this.locals.delete(file);
+      const n = file.slice('temp:'.length);
+      this.db.exec(`DROP TABLE temp.lv${n}; DROP TABLE temp.la${n}`);
+    } else if (this.shards.has(file)) {
+      this.spent.add(file);
+    } else {
+      rmSync(file, { force: true });
+    }
   }
 
   /** Detaches (and deletes) every shard; the transaction stays open. */
@@ -343,18 +369,21 @@ export class DatabaseBuilder {
     let alias = '';
     for (let i = 0; used.has((alias = `shard${i}`)); i++);
     this.db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(file);
-    const st = {
-      alias,
-      vulns: this.db.prepare(
-        'INSERT OR FAIL INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) ' +
-          `SELECT rid + ?, id, ?, modified, published, summary, aliases, upstream, severity, db_severity, url FROM ${alias}.vulns WHERE rid BETWEEN ? AND ?`,
-      ),
-      aff: this.db.prepare(`INSERT OR FAIL INTO affected (vuln, ecosystem, name, data) SELECT vuln + ?, ecosystem, name, data FROM ${alias}.affected WHERE rowid BETWEEN ? AND ?`),
-    };
+    const st = { alias, ...this.copyStatements(`${alias}.vulns`, `${alias}.affected`) };
     this.shards.set(file, st);
     this.db.exec('BEGIN');
     this.writeBack();
     return st;
+  }
+
+  private copyStatements(vulns: string, affected: string): { vulns: Database.Statement; aff: Database.Statement } {
+    return {
+      vulns: this.db.prepare(
+        'INSERT OR FAIL INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) ' +
+          `SELECT rid + ?, id, ?, modified, published, summary, aliases, upstream, severity, db_severity, url FROM ${vulns} WHERE rid BETWEEN ? AND ?`,
+      ),
+      aff: this.db.prepare(`INSERT OR FAIL INTO affected (vuln, ecosystem, name, data) SELECT vuln + ?, ecosystem, name, data FROM ${affected} WHERE rowid BETWEEN ? AND ?`),
+    };
   }
 
   /** A descriptor of the file for `writeBack`, closed after the database. */
@@ -477,6 +506,10 @@ CREATE TABLE affected (
  */
 export class ShardWriter {
   private readonly db: Database.Database;
+  /** Tables written: a shard file's own, or temporary tables of the database being built. */
+  private readonly vulnsTable: string;
+  private readonly affTable: string;
+  private readonly own: boolean;
   private readonly vulnStmts = new Map<number, Database.Statement>();
   private readonly affStmts = new Map<number, Database.Statement>();
   /** Rows waiting to be written: several rows per statement cost less than one each. */
@@ -486,7 +519,18 @@ export class ShardWriter {
   rid = 0;
   affRowid = 0;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, local?: { db: Database.Database; vulns: string; affected: string }) {
+    if (local) {
+      this.db = local.db;
+      this.own = false;
+      this.vulnsTable = local.vulns;
+      this.affTable = local.affected;
+      this.db.exec(SHARD_SCHEMA.replace('TABLE vulns', `TEMP TABLE ${local.vulns}`).replace('TABLE affected', `TEMP TABLE ${local.affected}`));
+      return;
+    }
+    this.own = true;
+    this.vulnsTable = 'vulns';
+    this.affTable = 'affected';
     this.db = new (sqlite())(path);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
@@ -513,10 +557,10 @@ export class ShardWriter {
     const a = this.affRows;
     this.vulnRows = [];
     this.affRows = [];
-    if (v.length > 0) this.statement(this.vulnStmts, 'INSERT OR FAIL INTO vulns VALUES ', '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(...v);
+    if (v.length > 0) this.statement(this.vulnStmts, `INSERT OR FAIL INTO ${this.vulnsTable} VALUES `, '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(...v);
     for (let i = 0; i < a.length; i += SHARD_AFF_BATCH * 5) {
       const part = a.length - i <= SHARD_AFF_BATCH * 5 && i === 0 ? a : a.slice(i, i + SHARD_AFF_BATCH * 5);
-      this.statement(this.affStmts, 'INSERT OR FAIL INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', '(?,?,?,?,?)', part.length / 5).run(...part);
+      this.statement(this.affStmts, `INSERT OR FAIL INTO ${this.affTable} (rowid, vuln, ecosystem, name, data) VALUES `, '(?,?,?,?,?)', part.length / 5).run(...part);
     }
   }
 
@@ -528,11 +572,13 @@ export class ShardWriter {
 
   close(): void {
     this.flush();
+    if (!this.own) return;
     if (this.db.inTransaction) this.db.exec('COMMIT');
     this.db.close();
   }
 
   abort(): void {
+    if (!this.own) return;
     try {
       this.db.close();
     } catch {
