@@ -270,8 +270,9 @@ const IN_FLIGHT = 4;
 const ROTATE = 8;
 
 /**
- * Writes the records of tasks into shard files of its own, starting a new file every `rotate`
- * tasks; `onSealed` hears of each finished file. Used by the workers and by the main thread.
+ * Writes the records of tasks into shards of its own, starting a new one every `rotate` tasks;
+ * `onSealed` hears of each finished one. Used by the workers (shard files) and by the main thread
+ * (temporary tables of the database being built).
  */
 export class ShardTaskRunner {
   private writer: ShardWriter | undefined;
@@ -337,9 +338,9 @@ type WorkerReply =
   | { kind: 'error'; message: string; zip?: ZipError['code'] };
 
 /**
- * Parses on worker threads and on the main thread, each writing the records it parses into shard
- * files of its own; the main thread copies finished shards into the database (inside SQLite)
- * between its own tasks. Results are settled strictly in task order: duplicate ids are decided
+ * Parses on worker threads and on the main thread, each writing the records it parses into shards
+ * of its own (files for the workers, in-memory temporary tables for the main thread); the main
+ * thread copies finished shards into the database (inside SQLite) between its own tasks. Results are settled strictly in task order: duplicate ids are decided
  * there, so the first of two records with one id wins, and row ids are assigned there, so the
  * database comes out the same as from one thread whichever thread ran which task.
  */

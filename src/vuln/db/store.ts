@@ -500,9 +500,10 @@ CREATE TABLE affected (
 
 /**
  * A scratch database an import worker writes its records into, numbered 1, 2, … in the order
- * they come; the main thread then copies it into the real database (DatabaseBuilder.appendShard).
+ * they come; the main thread then copies it into the real database (DatabaseBuilder.appendShards).
  * It lives next to the new database file and is deleted with it; nothing reads it otherwise, so
- * it is written without journal or syncs.
+ * it is written without journal or syncs. The main thread's own shards are temporary tables of
+ * the database's connection instead (DatabaseBuilder.localShard).
  */
 export class ShardWriter {
   private readonly db: Database.Database;
