@@ -1,7 +1,7 @@
 import type { Finding, Location } from '../model/index.js';
 import { ignoreCovers } from '../util/inline-ignore.js';
 import { detached } from '../util/text.js';
-import type { ReportDescriptor, Rule, RuleSettings } from '../rules/types.js';
+import type { InputKind, ReportDescriptor, Rule, RuleSettings } from '../rules/types.js';
 import type { ScannedDocument } from './document.js';
 import { fingerprint } from './fingerprint.js';
 import { ruleMatchesId } from './rule-index.js';
@@ -18,21 +18,30 @@ export function runRules(document: ScannedDocument, rules: readonly Rule<any>[],
   const findings: Finding[] = [];
   let seen: Map<string, number> | undefined;
   // One context per document: the rule being run changes, the object does not.
-  let current: Rule<any> = rules[0]!;
+  let current: Rule<any> | undefined;
   const context = {
     settings: options.settings,
     report: (d: ReportDescriptor) => {
-      findings.push(toFinding(current, document, d, (seen ??= new Map())));
+      findings.push(toFinding(current!, document, d, (seen ??= new Map())));
     },
   };
-  const kind = document.kind;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (!rule.meta.appliesTo.includes(kind)) continue;
-    current = rule;
-    rule.check(document, context);
+  const applicable = rulesFor(rules, document.kind);
+  for (let i = 0; i < applicable.length; i++) {
+    current = applicable[i]!;
+    current.check(document, context);
   }
   return findings;
+}
+
+/** Each rule list's rules for each kind of input, worked out once per list rather than per document. */
+const byKind = new WeakMap<readonly Rule<any>[], Map<InputKind, readonly Rule<any>[]>>();
+
+function rulesFor(rules: readonly Rule<any>[], kind: InputKind): readonly Rule<any>[] {
+  let kinds = byKind.get(rules);
+  if (!kinds) byKind.set(rules, (kinds = new Map()));
+  let out = kinds.get(kind);
+  if (!out) kinds.set(kind, (out = rules.filter((r) => r.meta.appliesTo.includes(kind))));
+  return out;
 }
 
 export function toFinding(rule: Rule<any>, document: ScannedDocument, d: ReportDescriptor, seen?: Map<string, number>): Finding {
