@@ -120,6 +120,22 @@ describe('fast YAML reader', () => {
     same('a: ~\nb: null\nc: 0x1F\nd: true\n');
   });
 
+  it('reuses repeated keys without mixing them up: same text only, resolved keys never reused', () => {
+    // Many distinct keys share the 1,024 slots; each document must still read its own keys.
+    const keys = Array.from({ length: 3000 }, (_, i) => `key${i.toString(36)}`);
+    const text = keys.map((k, i) => `${k}: ${i}`).join('\n') + '\n';
+    same(text);
+    same(text);
+    // Keys that resolve to numbers, booleans or null (property names '1', 'true', 'null'), read
+    // after string keys and again after them.
+    same('true: a\nnull: b\n1: c\n0x10: d\nname: g\n');
+    same('True: e\n~: f\nname: g\n');
+    same('name: g\n0x10: d\ntrue: a\nnull: b\n1: c\n');
+    // A key that is a prefix of another, and one that is longer than the kept length.
+    same(`meta: 1\nmetadata: 2\nmetadataX: 3\n${'k'.repeat(80)}: 4\n${'k'.repeat(80)}x: 5\n`);
+    same('__proto__: 1\nconstructor: 2\ntoString: 3\n');
+  });
+
   it('folds multi-line plain scalars', () => {
     same('a: one\n  two\n\n  three\nb: x\n');
     same('- one\n  two\n- three\n');

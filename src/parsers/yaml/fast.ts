@@ -214,6 +214,33 @@ export function resolvePlainScalar(d: string): unknown {
   }
 }
 
+/**
+ * Keys repeat from document to document (`metadata`, `name`, `containers`...). The last key seen in
+ * each of 1,024 slots, chosen by a hash of its characters taken while scanning them, is reused
+ * when the text matches, as a string V8 has already made a property name: no new string is cut
+ * from the text and none is looked up in V8's string table.
+ */
+const KEY_SLOTS = 1024;
+const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
+/** The key `s[start, end)`, a simple plain scalar whose characters hash to `h`, resolved. */
+function simpleKey(s: string, start: number, end: number, h: number): unknown {
+  const slot = (h ^ (end - start)) & (KEY_SLOTS - 1);
+  const known = keySlots[slot];
+  if (known !== undefined && known.length === end - start && s.startsWith(known, start)) return known;
+  const text = s.slice(start, end);
+  const value = resolvePlainScalar(text);
+  // Only short keys that stay the same string (not numbers, booleans or null) are kept.
+  if (value === text && text.length <= 64) keySlots[slot] = propertyName(text);
+  return value;
+}
+
+/** The string V8 keeps for a property name: the one every object with this key already holds. */
+function propertyName(text: string): string {
+  for (const name in { [text]: 0 }) return name;
+  return text;
+}
+
 function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
   if (hasOwn.call(out, key)) throw new Unsupported('duplicated mapping key');
   if (key === '__proto__') Object.defineProperty(out, key, { configurable: true, enumerable: true, writable: true, value });
@@ -428,10 +455,13 @@ class Reader {
       // A key of letters, digits and `_ . / -` right before `: ` is what compose() would read as a
       // plain scalar ending at the colon; log it without the general machinery.
       let k = this.pos;
+      let h = c;
       if (c < 128 && SIMPLE_KEY[c] === 1) {
         let kc: number;
-        do kc = s.charCodeAt(++k);
-        while (kc < 128 && SIMPLE_KEY[kc] === 1);
+        do {
+          kc = s.charCodeAt(++k);
+          h = (Math.imul(h, 31) + kc) | 0;
+        } while (kc < 128 && SIMPLE_KEY[kc] === 1);
         if (kc === COLON) {
           const next = s.charCodeAt(k + 1);
           if (next !== SPACE && next !== LF && next !== CR) k = -1;
@@ -441,7 +471,7 @@ class Reader {
         if (this.depth >= this.maxDepth) throw new Unsupported('nesting too deep');
         this.log.push(this.pos, k, 0);
         this.childCount++;
-        this.result = resolvePlainScalar(s.slice(this.pos, k));
+        this.result = simpleKey(s, this.pos, k, h);
         this.kind = KIND_SCALAR;
         this.pos = k;
       } else if (!this.compose(flowIndent, FLOW_OUT, false, true)) break;
