@@ -340,9 +340,10 @@ type WorkerReply =
 /**
  * Parses on worker threads and on the main thread, each writing the records it parses into shards
  * of its own (files for the workers, in-memory temporary tables for the main thread); the main
- * thread copies finished shards into the database (inside SQLite) between its own tasks. Results are settled strictly in task order: duplicate ids are decided
- * there, so the first of two records with one id wins, and row ids are assigned there, so the
- * database comes out the same as from one thread whichever thread ran which task.
+ * thread copies finished shards into the database (inside SQLite) between its own tasks. Results
+ * are settled strictly in task order: duplicate ids are decided there, so the first of two records
+ * with one id wins, and row ids are assigned there, so the database comes out the same as from one
+ * thread whichever thread ran which task.
  */
 async function importParallel(
   builder: DatabaseBuilder,
@@ -438,7 +439,7 @@ async function importParallel(
     if (failure) return;
     try {
       if (!listed && runningLow()) {
-        // The walk goes on between tasks, a directory at a time, while the workers parse.
+        // The walk goes on between tasks, some thousands of files at a time, while the workers parse.
         listed = !more!();
         pump();
       }
