@@ -2,10 +2,10 @@
 // CLI ships it) and prints the time the match took. bench/vuln.ts runs it pinned to one core.
 // Usage: node bench/vuln-match.mjs CACHE_DIR PACKAGES.json
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { useLauncherV8Flags } from './launcher-flags.mjs';
 
-// The V8 setting the CLI's launcher (bin/drydock.js) makes before it loads any code.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
+// The V8 settings the CLI's launcher (bin/drydock.js) makes before it loads any code.
+useLauncherV8Flags();
 
 const [cacheDir, packagesFile] = process.argv.slice(2);
 const { VulnDatabase } = await import('../dist/vuln/db/store.js');

@@ -16,8 +16,12 @@ import { VulnDatabase } from '../src/vuln/db/store.js';
 import { prepareImportWorker } from '../src/vuln/db/import.js';
 import { importDatabase } from '../src/vuln/db/update.js';
 import { matchVulnerabilities } from '../src/vuln/match.js';
+import { useLauncherV8Flags } from './launcher-flags.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The import and the match run in this process (and its worker threads) with the V8 settings the
+// CLI's launcher makes, as `drydock db import` and `drydock scan` run them.
+const V8_FLAGS = useLauncherV8Flags();
 const N = Number(process.argv[2] ?? 200_000);
 const P = Number(process.argv[3] ?? 10_000);
 const ROUNDS = Math.max(1, Number(process.argv[4] ?? 3));
@@ -162,6 +166,7 @@ try {
   const threads = Math.min(4, availableParallelism());
 
   console.log(`machine          : ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall times suffer under load; CPU pressure: share of the last 10 s in which a runnable task waited for a core)`);
+  console.log(`V8 settings      : ${V8_FLAGS} (the CLI launcher's)`);
   console.log(`import vs floor  : median ${median.toFixed(2)}x over ${rounds.length} rounds (${ratios.map((x) => x.toFixed(2)).join(', ')}); the import parses on ${threads} threads (the main one and ${threads - 1} workers), the floor on one`);
   console.log(`database size    : ${mib(dbBytes)} vs ${mib(jsonBytes)} of JSON = ${(dbBytes / jsonBytes).toFixed(2)}x`);
 

@@ -147,55 +147,13 @@ export function normalizeRecord(raw: unknown): NormalizedRecord | undefined {
   if (!modified) throw new MalformedRecordError(`${id}: missing "modified"`);
   if (str(r.withdrawn)) return undefined;
   if (r.affected !== undefined && !Array.isArray(r.affected)) throw new MalformedRecordError(`${id}: "affected" is not an array`);
+  // The work is split into small functions: the optimising compiler then compiles (and, when a
+  // record of a new shape arrives, recompiles) each part alone rather than one large function.
   const affected: NormalizedRecord['affected'] = [];
   for (const a of (r.affected as unknown[] | undefined) ?? []) {
-    if (!a || typeof a !== 'object') throw new MalformedRecordError(`${id}: bad "affected" entry`);
-    const aff = a as Record<string, unknown>;
-    const pkg = aff.package as Record<string, unknown> | undefined;
-    const eco = str(pkg?.ecosystem);
-    const name = str(pkg?.name);
-    if (!eco || !name) continue; // affected entries without a package name (e.g. GIT-only) cannot match a catalog
-    const data: StoredAffected = {};
-    let sawGit = false;
-    if (aff.ranges !== undefined) {
-      if (!Array.isArray(aff.ranges)) throw new MalformedRecordError(`${id}: "ranges" is not an array`);
-      for (const rg of aff.ranges as unknown[]) {
-        const range = rg as Record<string, unknown> | undefined;
-        if (!range || typeof range !== 'object' || !Array.isArray(range.events)) throw new MalformedRecordError(`${id}: bad range`);
-        if (range.type === 'GIT') {
-          sawGit = true;
-          continue;
-        }
-        if (range.type !== 'ECOSYSTEM' && range.type !== 'SEMVER') continue;
-        const events: OsvEvent[] = [];
-        for (const ev of range.events as unknown[]) {
-          if (!ev || typeof ev !== 'object') throw new MalformedRecordError(`${id}: bad event`);
-          const e = ev as Record<string, unknown>;
-          const out: OsvEvent = {};
-          if (str(e.introduced)) out.introduced = e.introduced as string;
-          else if (str(e.fixed)) out.fixed = e.fixed as string;
-          else if (str(e.last_affected)) out.last_affected = e.last_affected as string;
-          else if (str(e.limit)) out.limit = e.limit as string;
-          else continue;
-          events.push(out);
-        }
-        (data.r ??= []).push({ t: range.type === 'SEMVER' ? 'S' : 'E', e: events });
-      }
-    }
-    const versions = strArray(aff.versions);
-    if (versions.length > 0) data.v = versions;
-    const sev = severities(aff.severity);
-    if (sev.length > 0) data.s = sev;
-    const urgency = str((aff.ecosystem_specific as Record<string, unknown> | undefined)?.urgency);
-    if (urgency) data.u = urgency;
-    if (!data.r && !data.v) {
-      if (sawGit) data.g = 1;
-      else continue;
-    }
-    affected.push({ ecosystem: cachedEcosystemKey(eco), name: packageKey(eco, name), data });
+    const entry = normalizeAffected(a, id);
+    if (entry) affected.push(entry);
   }
-  const refs = Array.isArray(r.references) ? (r.references as { type?: unknown; url?: unknown }[]) : [];
-  const advisory = refs.find((x) => x && x.type === 'ADVISORY' && typeof x.url === 'string') ?? refs.find((x) => x && typeof x.url === 'string');
   const dbs = r.database_specific as Record<string, unknown> | undefined;
   return {
     id,
@@ -206,9 +164,68 @@ export function normalizeRecord(raw: unknown): NormalizedRecord | undefined {
     upstream: strArray(r.upstream),
     severity: severities(r.severity),
     dbSeverity: str(dbs?.severity) ?? null,
-    url: advisory && typeof advisory.url === 'string' ? advisory.url : null,
+    url: advisoryUrl(r.references),
     affected,
   };
+}
+
+/** One `affected` entry reduced, or undefined when it cannot match a catalogued package. */
+function normalizeAffected(a: unknown, id: string): NormalizedRecord['affected'][number] | undefined {
+  if (!a || typeof a !== 'object') throw new MalformedRecordError(`${id}: bad "affected" entry`);
+  const aff = a as Record<string, unknown>;
+  const pkg = aff.package as Record<string, unknown> | undefined;
+  const eco = str(pkg?.ecosystem);
+  const name = str(pkg?.name);
+  if (!eco || !name) return undefined; // affected entries without a package name (e.g. GIT-only) cannot match a catalog
+  const data: StoredAffected = {};
+  let sawGit = false;
+  if (aff.ranges !== undefined) {
+    if (!Array.isArray(aff.ranges)) throw new MalformedRecordError(`${id}: "ranges" is not an array`);
+    for (const rg of aff.ranges as unknown[]) {
+      const range = rg as Record<string, unknown> | undefined;
+      if (!range || typeof range !== 'object' || !Array.isArray(range.events)) throw new MalformedRecordError(`${id}: bad range`);
+      if (range.type === 'GIT') {
+        sawGit = true;
+        continue;
+      }
+      if (range.type !== 'ECOSYSTEM' && range.type !== 'SEMVER') continue;
+      (data.r ??= []).push({ t: range.type === 'SEMVER' ? 'S' : 'E', e: normalizeEvents(range.events as unknown[], id) });
+    }
+  }
+  const versions = strArray(aff.versions);
+  if (versions.length > 0) data.v = versions;
+  const sev = severities(aff.severity);
+  if (sev.length > 0) data.s = sev;
+  const urgency = str((aff.ecosystem_specific as Record<string, unknown> | undefined)?.urgency);
+  if (urgency) data.u = urgency;
+  if (!data.r && !data.v) {
+    if (sawGit) data.g = 1;
+    else return undefined;
+  }
+  return { ecosystem: cachedEcosystemKey(eco), name: packageKey(eco, name), data };
+}
+
+function normalizeEvents(list: unknown[], id: string): OsvEvent[] {
+  const events: OsvEvent[] = [];
+  for (const ev of list) {
+    if (!ev || typeof ev !== 'object') throw new MalformedRecordError(`${id}: bad event`);
+    const e = ev as Record<string, unknown>;
+    const out: OsvEvent = {};
+    if (str(e.introduced)) out.introduced = e.introduced as string;
+    else if (str(e.fixed)) out.fixed = e.fixed as string;
+    else if (str(e.last_affected)) out.last_affected = e.last_affected as string;
+    else if (str(e.limit)) out.limit = e.limit as string;
+    else continue;
+    events.push(out);
+  }
+  return events;
+}
+
+/** The advisory's own page when it lists one, else its first link. */
+function advisoryUrl(references: unknown): string | null {
+  const refs = Array.isArray(references) ? (references as { type?: unknown; url?: unknown }[]) : [];
+  const advisory = refs.find((x) => x && x.type === 'ADVISORY' && typeof x.url === 'string') ?? refs.find((x) => x && typeof x.url === 'string');
+  return advisory && typeof advisory.url === 'string' ? advisory.url : null;
 }
 
 const ecosystemKeys = new Map<string, string>();
