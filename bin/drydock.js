@@ -48,7 +48,8 @@ main(process.argv).then(
  * time. V8 rejects a cache made by another V8 or with other flags; a rejected one is rewritten.
  */
 function loadBundle(file) {
-  const source = readFileSync(file, 'utf8');
+  // The bundle is ASCII (scripts/bundle.mjs): read as Latin-1, it needs no UTF-8 decoding.
+  const source = readFileSync(file, 'latin1');
   const cacheFile = codeCacheFile(file);
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   // import() has no loader inside vm.Script: ES-module-only packages are imported from here.

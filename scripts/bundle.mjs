@@ -3,7 +3,7 @@
 // which is most of a short scan's start-up. Each command's implementation sits behind a lazy
 // initialiser, so it runs only when its command does.
 // `node scripts/bundle.mjs [OUTFILE]` (default dist/cli/drydock.cjs; a source map goes beside it).
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -31,6 +31,14 @@ await build({
   define: { 'import.meta.url': '__drydockModuleUrl' },
   banner: { js: "const __drydockModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   outfile,
+  // Non-ASCII characters are escaped, so the launcher reads the file as Latin-1: no UTF-8 decoding.
+  charset: 'ascii',
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// esbuild escapes non-ASCII characters in code but copies comments as written. Those characters
+// become `?` (one per UTF-16 unit, so source-map columns stay right) and the file is all ASCII.
+const text = readFileSync(outfile, 'utf8');
+const ascii = text.replace(/[^\x00-\x7f]/g, '?');
+if (ascii !== text) writeFileSync(outfile, ascii);
