@@ -35,7 +35,8 @@ export class PositionIndex {
     if (this.sizes) return this.sizes;
     const n = this.count;
     const sizes = new Int32Array(n);
-    const stack = new Int32Array(n);
+    if (STACK.length < n) STACK = new Int32Array(Math.max(n, STACK.length * 2));
+    const stack = STACK;
     let top = 0;
     for (let k = 0; k < n; k++) {
       let size = 1;
@@ -153,6 +154,8 @@ export class PositionIndex {
 
 /** Scratch list of child nodes; `locate` is not re-entrant. */
 const CHILDREN: number[] = [];
+/** Scratch stack of `subtreeSizes`, grown to the largest document met. */
+let STACK = new Int32Array(1024);
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
