@@ -1,6 +1,7 @@
 import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { containerResource, isObj } from './support/workload.js';
+import { detached } from '../../util/text.js';
 
 /** Words that make a variable name a credential on their own. */
 const SECRET_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'apikey', 'credential', 'credentials', 'privatekey', 'accesskey', 'secretkey']);
@@ -23,8 +24,22 @@ function words(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Names already judged: the same few variables recur in every workload of a repository. */
+const judged = new Map<string, boolean>();
+
 /** Whether an environment variable name says it holds a credential. */
 export function isSecretName(name: string): boolean {
+  let verdict = judged.get(name);
+  if (verdict === undefined) {
+    if (judged.size >= 4096) judged.clear();
+    verdict = judgeName(name);
+    // A copy of its own: a slice of the manifest would keep the whole file alive in the map.
+    judged.set(detached(name), verdict);
+  }
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   const w = words(name);
   if (w.length === 0 || NOT_THE_SECRET.has(w[w.length - 1]!)) return false;
   for (let i = 0; i < w.length; i++) {
