@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,8 @@ const COMMANDS = new Set(['scan', 'pss', 'image', 'sbom', 'rules', 'explain', 'd
 // The bundle (scripts/bundle.mjs) is compiled with V8's code cache; the compiled modules are the
 // fallback.
 const bundle = fileURLToPath(new URL('../dist/cli/drydock.cjs', import.meta.url));
-const { main } = existsSync(bundle) ? loadBundle(bundle) : await import('../dist/cli/main.js');
+const read = readBundle(bundle);
+const { main } = read ? loadBundle(bundle, read) : await import('../dist/cli/main.js');
 
 main(process.argv).then(
   (code) => {
@@ -47,10 +48,8 @@ main(process.argv).then(
  * it), one file per command, named after the Node version and the bundle's size and modification
  * time. V8 rejects a cache made by another V8 or with other flags; a rejected one is rewritten.
  */
-function loadBundle(file) {
-  // The bundle is ASCII (scripts/bundle.mjs): read as Latin-1, it needs no UTF-8 decoding.
-  const source = readFileSync(file, 'latin1');
-  const cacheFile = codeCacheFile(file);
+function loadBundle(file, { source, stat }) {
+  const cacheFile = codeCacheFile(stat);
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   // import() has no loader inside vm.Script: ES-module-only packages are imported from here.
   globalThis[Symbol.for('drydock.import')] = (specifier) => import(specifier);
@@ -64,7 +63,24 @@ function loadBundle(file) {
   return module.exports;
 }
 
-function codeCacheFile(bundleFile) {
+/** The bundle's text and file status from one open, or undefined when it is not built. */
+function readBundle(file) {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    // The bundle is ASCII (scripts/bundle.mjs): read as Latin-1, it needs no UTF-8 decoding.
+    return { source: readAll(fd, stat.size).latin1Slice(), stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function codeCacheFile(st) {
   const setting = process.env.DRYDOCK_CODE_CACHE;
   if (setting === 'off' || setting === '0') return undefined;
   let dir = setting;
@@ -74,7 +90,6 @@ function codeCacheFile(bundleFile) {
   }
   // Each command runs different code. Anything else (help, a mistyped command) shares one cache.
   const command = COMMANDS.has(process.argv[2]) ? process.argv[2] : 'other';
-  const st = statSync(bundleFile);
   return path.join(dir, `${command}-${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.bin`);
 }
 
@@ -85,14 +100,7 @@ function readOwnFile(file) {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     if (!st.isFile() || (typeof process.getuid === 'function' && st.uid !== process.getuid()) || st.size > 256 * 1024 * 1024) return undefined;
-    const bytes = Buffer.allocUnsafe(st.size);
-    let off = 0;
-    while (off < st.size) {
-      const n = readSync(fd, bytes, off, st.size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return off === st.size ? bytes : undefined;
+    return readAll(fd, st.size);
   } catch {
     return undefined;
   } finally {
@@ -115,4 +123,16 @@ function writeCache(script, file) {
   } catch {
     // A read-only or full cache directory only costs the next run its start-up.
   }
+}
+
+/** Exactly `size` bytes from an open file; throws when it is shorter. */
+function readAll(fd, size) {
+  const bytes = Buffer.allocUnsafe(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, bytes, off, size - off, off);
+    if (n === 0) throw new Error('file shrank while read');
+    off += n;
+  }
+  return bytes;
 }

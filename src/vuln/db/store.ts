@@ -8,12 +8,12 @@ import { dbPath } from './paths.js';
 
 export const DB_SCHEMA_VERSION = '1';
 
-const SCHEMA = `
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+/** The record and affected-package tables; a shard's records carry no source (the database's one applies). */
+function recordTables(withSource: boolean): string {
+  return `
 CREATE TABLE vulns (
   rid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL,
-  source TEXT NOT NULL,
+  id TEXT NOT NULL,${withSource ? '\n  source TEXT NOT NULL,' : ''}
   modified TEXT NOT NULL,
   published TEXT,
   summary TEXT,
@@ -30,6 +30,10 @@ CREATE TABLE affected (
   data TEXT NOT NULL
 );
 `;
+}
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);${recordTables(true)}`;
 
 /**
  * Statements that write many rows say OR FAIL: a constraint error still stops them and fails the
@@ -477,26 +481,7 @@ export interface ShardSegment {
   affHi: number;
 }
 
-const SHARD_SCHEMA = `
-CREATE TABLE vulns (
-  rid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL,
-  modified TEXT NOT NULL,
-  published TEXT,
-  summary TEXT,
-  aliases TEXT,
-  upstream TEXT,
-  severity TEXT,
-  db_severity TEXT,
-  url TEXT
-);
-CREATE TABLE affected (
-  vuln INTEGER NOT NULL,
-  ecosystem TEXT NOT NULL,
-  name TEXT NOT NULL,
-  data TEXT NOT NULL
-);
-`;
+const SHARD_SCHEMA = recordTables(false);
 
 /**
  * A scratch database an import worker writes its records into, numbered 1, 2, … in the order
