@@ -255,18 +255,74 @@ export interface PreparedRecord {
 }
 
 export function prepareRecord(rec: NormalizedRecord): PreparedRecord {
+  const affected: PreparedRecord['affected'] = [];
+  for (let i = 0; i < rec.affected.length; i++) {
+    const a = rec.affected[i]!;
+    affected.push([a.ecosystem, a.name, affectedJson(a.data)]);
+  }
   return {
     id: rec.id,
     cols: [
       rec.modified,
       rec.published,
       rec.summary,
-      rec.aliases.length ? JSON.stringify(rec.aliases) : null,
-      rec.upstream.length ? JSON.stringify(rec.upstream) : null,
-      rec.severity.length ? JSON.stringify(rec.severity) : null,
+      rec.aliases.length ? stringsJson(rec.aliases) : null,
+      rec.upstream.length ? stringsJson(rec.upstream) : null,
+      rec.severity.length ? severitiesJson(rec.severity) : null,
       rec.dbSeverity,
       rec.url,
     ],
-    affected: rec.affected.map((a) => [a.ecosystem, a.name, JSON.stringify(a.data)]),
+    affected,
   };
+}
+
+/*
+ * The JSON the database stores, written out directly: the same text JSON.stringify gives for these
+ * few fixed shapes, for less than a generic serialiser spends on each of the several calls a record
+ * needs. A string with anything to escape (quote, backslash, control character, surrogate) goes
+ * through JSON.stringify itself.
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
+function stringsJson(list: readonly string[]): string {
+  let out = '[';
+  for (let i = 0; i < list.length; i++) out += (i === 0 ? '' : ',') + quote(list[i]!);
+  return out + ']';
+}
+
+function severitiesJson(list: readonly OsvSeverity[]): string {
+  let out = '[';
+  for (let i = 0; i < list.length; i++) out += `${i === 0 ? '' : ','}{"type":${quote(list[i]!.type)},"score":${quote(list[i]!.score)}}`;
+  return out + ']';
+}
+
+function eventJson(e: OsvEvent): string {
+  if (e.introduced !== undefined) return `{"introduced":${quote(e.introduced)}}`;
+  if (e.fixed !== undefined) return `{"fixed":${quote(e.fixed)}}`;
+  if (e.last_affected !== undefined) return `{"last_affected":${quote(e.last_affected)}}`;
+  return e.limit !== undefined ? `{"limit":${quote(e.limit)}}` : '{}';
+}
+
+/** `JSON.stringify(data)` for what normalizeAffected builds (keys r, v, s, u, g in that order). */
+export function affectedJson(data: StoredAffected): string {
+  let out = '';
+  if (data.r) {
+    out += ',"r":[';
+    for (let i = 0; i < data.r.length; i++) {
+      const range = data.r[i]!;
+      out += `${i === 0 ? '' : ','}{"t":"${range.t}","e":[`;
+      for (let j = 0; j < range.e.length; j++) out += (j === 0 ? '' : ',') + eventJson(range.e[j]!);
+      out += ']}';
+    }
+    out += ']';
+  }
+  if (data.v) out += `,"v":${stringsJson(data.v)}`;
+  if (data.s) out += `,"s":${severitiesJson(data.s)}`;
+  if (data.u !== undefined) out += `,"u":${quote(data.u)}`;
+  if (data.g !== undefined) out += `,"g":${data.g}`;
+  return out === '' ? '{}' : `{${out.slice(1)}}`;
 }
