@@ -270,8 +270,9 @@ const IN_FLIGHT = 4;
 const ROTATE = 8;
 
 /**
- * Writes the records of tasks into shard files of its own, starting a new one every `rotate`
- * tasks; `onSealed` hears of each finished one. Each import worker has one.
+ * Writes the records of tasks into shards of its own, starting a new one every `rotate` tasks;
+ * `onSealed` hears of each finished one. Used by the workers (shard files) and by the main thread
+ * (temporary tables of the database being built).
  */
 export class ShardTaskRunner {
   private writer: ShardWriter | undefined;
@@ -281,15 +282,15 @@ export class ShardTaskRunner {
   private readonly zipCache: { zip?: ZipReader } = {};
 
   constructor(
-    /** Shard file names start with this. */
-    private readonly prefix: string,
+    /** Shard file names start with this; or a function that opens the next shard. */
+    private readonly prefix: string | (() => ShardWriter),
     private readonly rotate: number,
     private readonly onSealed: (file: string, tasks: number) => void,
   ) {}
 
   run(task: ImportTask): { file: string; result: ShardTaskResult } {
     if (!this.writer) {
-      this.writer = new ShardWriter(`${this.prefix}-${this.files++}`);
+      this.writer = typeof this.prefix === 'string' ? new ShardWriter(`${this.prefix}-${this.files++}`) : this.prefix();
       this.file = this.writer.path;
       this.tasksInFile = 0;
     }
@@ -337,13 +338,12 @@ type WorkerReply =
   | { kind: 'error'; message: string; zip?: ZipError['code'] };
 
 /**
- * Parses on worker threads and on the main thread. Each worker writes the records it parses into
- * shard files of its own, which the main thread copies into the database (inside SQLite) between
- * its own tasks; the main thread keeps the records it parses itself and writes them straight into
- * the database. Results are settled strictly in task order: duplicate ids are decided there, so
- * the first of two records with one id wins, and row ids are assigned there; rows are written in
- * that order too, so the database comes out the same as from one thread whichever thread ran
- * which task.
+ * Parses on worker threads and on the main thread, each writing the records it parses into shards
+ * of its own (files for the workers, in-memory temporary tables for the main thread); the main
+ * thread copies finished shards into the database (inside SQLite) between its own tasks. Results
+ * are settled strictly in task order: duplicate ids are decided there, so the first of two records
+ * with one id wins, and row ids are assigned there, so the database comes out the same as from one
+ * thread whichever thread ran which task.
  */
 async function importParallel(
   builder: DatabaseBuilder,
@@ -362,10 +362,9 @@ async function importParallel(
   const wants = new Map<Worker, number>();
   /** Few tasks left to hand out: time to list more. */
   const runningLow = () => tasks.length - next <= workers.length * IN_FLIGHT + 1;
-  /** Finished tasks not yet settled: a worker's shard rows, or the main thread's own records. */
-  const results = new Map<number, { file: string; result: ShardTaskResult } | { records: PreparedRecord[]; counts: Counts }>();
-  /** Settled rows not yet written, in task order: segments of shard files, or records in memory. */
-  const queue: ({ file: string; seg: ShardSegment } | { file?: undefined; records: PreparedRecord[]; rid0: number })[] = [];
+  const results = new Map<number, { file: string; result: ShardTaskResult }>();
+  /** Settled segments not yet copied, in task order. */
+  const queue: { file: string; seg: ShardSegment }[] = [];
   const sealed = new Map<string, number>();
   const settledPerFile = new Map<string, number>();
   let next = 0;
@@ -384,7 +383,8 @@ async function importParallel(
     failure = e;
     rejectAll(e);
   };
-  const zipCache: { zip?: ZipReader } = {};
+  // The main thread's shards are temporary tables of the database's own connection.
+  const local = new ShardTaskRunner(() => builder.localShard(), ROTATE, (file, count) => sealed.set(file, count));
 
   const settle = (file: string, r: ShardTaskResult) => {
     let kept = 0;
@@ -416,34 +416,14 @@ async function importParallel(
     settledPerFile.set(file, (settledPerFile.get(file) ?? 0) + 1);
   };
 
-  /** The main thread's own records of one task: the ones kept get the next row ids. */
-  const settleOwn = (records: PreparedRecord[], counts: Counts) => {
-    const kept: PreparedRecord[] = [];
-    for (const rec of records) {
-      if (builder.claim(rec.id)) kept.push(rec);
-      else stats.duplicates++;
-    }
-    if (kept.length > 0) queue.push({ records: kept, rid0: builder.reserve(kept.length) });
-    stats.records += kept.length;
-    mergeCounts(stats, counts);
-  };
-
-  /** Writes the longest prefix of the queue whose shard files are finished; drops files fully copied. */
+  /** Copies the longest prefix of the queue whose files are finished; drops files fully copied. */
   const copyReady = () => {
     let k = 0;
-    while (k < queue.length && (queue[k]!.file === undefined || sealed.has(queue[k]!.file!))) k++;
+    while (k < queue.length && sealed.has(queue[k]!.file)) k++;
     if (k === 0) return;
     const batch = queue.splice(0, k);
-    const files = new Set<string>();
-    for (const q of batch) {
-      if (q.file === undefined) {
-        builder.appendRecords(source, q.records, q.rid0);
-      } else {
-        builder.appendShard(source, q.file, q.seg);
-        files.add(q.file);
-      }
-    }
-    for (const file of files) {
+    builder.appendShards(source, batch);
+    for (const file of new Set(batch.map((b) => b.file))) {
       if (!queue.some((q) => q.file === file) && settledPerFile.get(file) === sealed.get(file)) builder.dropShard(file);
     }
   };
@@ -464,16 +444,14 @@ async function importParallel(
         pump();
       }
       while (results.has(done)) {
-        const r = results.get(done)!;
+        const { file, result } = results.get(done)!;
         results.delete(done);
-        if ('records' in r) settleOwn(r.records, r.counts);
-        else settle(r.file, r.result);
+        settle(file, result);
         done++;
       }
       if (listed && done === tasks.length && !closing) {
         closing = true;
-        zipCache.zip?.close();
-        zipCache.zip = undefined;
+        local.close();
         for (const w of workers) w.postMessage({ close: true });
       }
       copyReady();
@@ -485,10 +463,7 @@ async function importParallel(
       if (mainParses && next < tasks.length) {
         // The main thread parses too, one task at a time, answering the workers in between.
         const seq = next++;
-        const records: PreparedRecord[] = [];
-        const counts: Counts = { skipped: 0, withdrawn: 0, problems: [] };
-        runTask(tasks[seq]!, counts, (rec) => records.push(rec), zipCache);
-        results.set(seq, { records, counts });
+        results.set(seq, local.run(tasks[seq]!));
         schedule();
       } else if (!listed && runningLow()) {
         schedule();
@@ -545,7 +520,7 @@ async function importParallel(
     schedule();
     await finished;
   } finally {
-    zipCache.zip?.close();
+    local.abort();
     await Promise.all(workers.map((w) => w.terminate()));
     try {
       builder.detachShards();

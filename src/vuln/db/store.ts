@@ -301,49 +301,50 @@ export class DatabaseBuilder {
   private readonly spent = new Set<string>();
 
   /**
-   * Appends rows of a shard file that an import worker wrote (see ShardWriter): shard rows
-   * `lo..hi` become rows `lo + delta..hi + delta`, followed by the shard's affected rows
-   * `affLo..affHi`. The copy runs inside SQLite; no row passes through JavaScript. A shard stays
-   * attached until `dropShard`: ATTACH needs the transaction closed, and every commit writes out
-   * the index pages the copies dirtied, so the database commits only when a new shard is attached
-   * (once per shard file), not after every copy.
+   * Appends rows of shard files that import threads wrote (see ShardWriter), segment by segment in
+   * the order given: shard rows `lo..hi` become rows `lo + delta..hi + delta`, followed by the
+   * shard's affected rows `affLo..affHi`. The copy runs inside SQLite; no row passes through
+   * JavaScript. A shard stays attached until `dropShard`: ATTACH needs the transaction closed,
+   * and every commit writes out the index pages the copies dirtied, so the database commits only
+   * when a new shard is attached (once per shard file), not after every copy.
    */
-  appendShard(source: string, file: string, seg: ShardSegment): void {
-    const st = this.shards.get(file) ?? this.attach(file);
-    if (seg.hi >= seg.lo) st.vulns.run(seg.delta, source, seg.lo, seg.hi);
-    if (seg.affHi >= seg.affLo) st.aff.run(seg.delta, seg.affLo, seg.affHi);
+  appendShards(source: string, segments: readonly { file: string; seg: ShardSegment }[]): void {
+    for (const { file, seg } of segments) {
+      const st = this.locals.get(file) ?? this.shards.get(file) ?? this.attach(file);
+      if (seg.hi >= seg.lo) st.vulns.run(seg.delta, source, seg.lo, seg.hi);
+      if (seg.affHi >= seg.affLo) st.aff.run(seg.delta, seg.affLo, seg.affHi);
+    }
   }
 
-  /** Rows of `appendRecords`, written several per statement. */
-  private readonly direct = new RowBatcher(
-    () => this.db,
-    'INSERT OR FAIL INTO vulns (rid, id, source, modified, published, summary, aliases, upstream, severity, db_severity, url) VALUES ',
-    11,
-    'INSERT OR FAIL INTO affected (vuln, ecosystem, name, data) VALUES ',
-    4,
-  );
+  /** Shards in temporary tables of this connection (see `localShard`), by name. */
+  private readonly locals = new Map<string, { alias: string; vulns: Database.Statement; aff: Database.Statement }>();
+  private localCount = 0;
 
   /**
-   * Appends records parsed on this thread as rows `rid0`, `rid0 + 1`, … (reserved by the caller),
-   * followed by their affected rows: what `appendShard` does for a worker's records, with no shard
-   * in between.
+   * A shard the calling thread writes into temporary tables (in memory) of this database's own
+   * connection: its rows are copied like a shard file's, with no file, no ATTACH and so no commit.
+   * The import's main thread writes its records here.
    */
-  appendRecords(source: string, records: readonly PreparedRecord[], rid0: number): void {
-    const b = this.direct;
-    for (let i = 0; i < records.length; i++) {
-      const rec = records[i]!;
-      const rid = rid0 + i;
-      const c = rec.cols;
-      b.row(rid, rec.id, source, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
-      for (const a of rec.affected) b.affected(rid, a[0], a[1], a[2]);
-    }
-    b.flush();
+  localShard(): ShardWriter {
+    const n = this.localCount++;
+    const name = `temp:${n}`;
+    const w = new ShardWriter(name, { db: this.db, vulns: `lv${n}`, affected: `la${n}` });
+    this.locals.set(name, { alias: `temp`, ...this.copyStatements(`temp.lv${n}`, `temp.la${n}`) });
+    return w;
   }
 
   /** The shard's rows are all copied: it is detached and deleted at the next commit point. */
   dropShard(file: string): void {
-    if (this.shards.has(file)) this.spent.add(file);
-    else rmSync(file, { force: true });
+    const local = this.locals.get(file);
+    if (local) {
+      this.locals.delete(file);
+      const n = file.slice('temp:'.length);
+      this.db.exec(`DROP TABLE temp.lv${n}; DROP TABLE temp.la${n}`);
+    } else if (this.shards.has(file)) {
+      this.spent.add(file);
+    } else {
+      rmSync(file, { force: true });
+    }
   }
 
   /** Detaches (and deletes) every shard; the transaction stays open. */
@@ -488,18 +489,38 @@ const SHARD_SCHEMA = recordTables(false);
 
 /**
  * A scratch database an import worker writes its records into, numbered 1, 2, … in the order
- * they come; the main thread then copies it into the real database (DatabaseBuilder.appendShard).
+ * they come; the main thread then copies it into the real database (DatabaseBuilder.appendShards).
  * It lives next to the new database file and is deleted with it; nothing reads it otherwise, so
- * it is written without journal or syncs.
+ * it is written without journal or syncs. The main thread's own shards are temporary tables of
+ * the database's connection instead (DatabaseBuilder.localShard).
  */
 export class ShardWriter {
   private readonly db: Database.Database;
-  private readonly rows: RowBatcher;
+  /** Tables written: a shard file's own, or temporary tables of the database being built. */
+  private readonly vulnsTable: string;
+  private readonly affTable: string;
+  private readonly own: boolean;
+  private readonly vulnStmts = new Map<number, Database.Statement>();
+  private readonly affStmts = new Map<number, Database.Statement>();
+  /** Rows waiting to be written: several rows per statement cost less than one each. */
+  private vulnRows: unknown[] = [];
+  private affRows: unknown[] = [];
   /** The last row ids handed out. */
   rid = 0;
   affRowid = 0;
 
-  constructor(readonly path: string) {
+  constructor(readonly path: string, local?: { db: Database.Database; vulns: string; affected: string }) {
+    if (local) {
+      this.db = local.db;
+      this.own = false;
+      this.vulnsTable = local.vulns;
+      this.affTable = local.affected;
+      this.db.exec(SHARD_SCHEMA.replace('TABLE vulns', `TEMP TABLE ${local.vulns}`).replace('TABLE affected', `TEMP TABLE ${local.affected}`));
+      return;
+    }
+    this.own = true;
+    this.vulnsTable = 'vulns';
+    this.affTable = 'affected';
     this.db = new (sqlite())(path);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
@@ -507,81 +528,52 @@ export class ShardWriter {
     this.db.pragma('cache_size = -65536');
     this.db.exec(SHARD_SCHEMA);
     this.db.exec('BEGIN');
-    this.rows = new RowBatcher(() => this.db, 'INSERT OR FAIL INTO vulns VALUES ', 10, 'INSERT OR FAIL INTO affected (rowid, vuln, ecosystem, name, data) VALUES ', 5);
   }
 
   add(rec: PreparedRecord): void {
     const rid = ++this.rid;
     const c = rec.cols;
-    this.rows.row(rid, rec.id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
-    for (const a of rec.affected) this.rows.affected(++this.affRowid, rid, a[0], a[1], a[2]);
+    this.vulnRows.push(rid, rec.id, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    for (const a of rec.affected) this.affRows.push(++this.affRowid, rid, a[0], a[1], a[2]);
+    if (this.vulnRows.length >= SHARD_BATCH * 10) this.flush();
   }
 
-  close(): void {
-    this.rows.flush();
-    if (this.db.inTransaction) this.db.exec('COMMIT');
-    this.db.close();
-  }
-
-  abort(): void {
-    try {
-      this.db.close();
-    } catch {
-      // already closed
-    }
-  }
-}
-
-/**
- * Collects record rows and affected rows and writes them with multi-row INSERTs, SHARD_BATCH
- * records or SHARD_AFF_BATCH affected rows per statement, the records before their affected rows.
- * Values are passed as arguments, not as one array: better-sqlite3 reads an array's elements one
- * by one through V8's object API, which costs more.
- */
-class RowBatcher {
-  private readonly vulnStmts = new Map<number, Database.Statement>();
-  private readonly affStmts = new Map<number, Database.Statement>();
-  private vulnRows: unknown[] = [];
-  private affRows: unknown[] = [];
-
-  constructor(
-    private readonly db: () => Database.Database,
-    private readonly vulnHead: string,
-    private readonly vulnWidth: number,
-    private readonly affHead: string,
-    private readonly affWidth: number,
-  ) {}
-
-  row(...values: unknown[]): void {
-    for (let i = 0; i < values.length; i++) this.vulnRows.push(values[i]);
-    if (this.vulnRows.length >= SHARD_BATCH * this.vulnWidth) this.flush();
-  }
-
-  affected(...values: unknown[]): void {
-    for (let i = 0; i < values.length; i++) this.affRows.push(values[i]);
-  }
-
-  /** Writes the rows added so far. */
+  /**
+   * Writes the rows added so far. Values are passed as arguments, not as one array: better-sqlite3
+   * reads an array's elements one by one through V8's object API, which costs more.
+   */
   flush(): void {
     const v = this.vulnRows;
     const a = this.affRows;
     this.vulnRows = [];
     this.affRows = [];
-    if (v.length > 0) this.statement(this.vulnStmts, this.vulnHead, this.vulnWidth, v.length / this.vulnWidth).run(...v);
-    const step = SHARD_AFF_BATCH * this.affWidth;
-    for (let i = 0; i < a.length; i += step) {
-      const part = i === 0 && a.length <= step ? a : a.slice(i, i + step);
-      this.statement(this.affStmts, this.affHead, this.affWidth, part.length / this.affWidth).run(...part);
+    if (v.length > 0) this.statement(this.vulnStmts, `INSERT OR FAIL INTO ${this.vulnsTable} VALUES `, '(?,?,?,?,?,?,?,?,?,?)', v.length / 10).run(...v);
+    for (let i = 0; i < a.length; i += SHARD_AFF_BATCH * 5) {
+      const part = a.length - i <= SHARD_AFF_BATCH * 5 && i === 0 ? a : a.slice(i, i + SHARD_AFF_BATCH * 5);
+      this.statement(this.affStmts, `INSERT OR FAIL INTO ${this.affTable} (rowid, vuln, ecosystem, name, data) VALUES `, '(?,?,?,?,?)', part.length / 5).run(...part);
     }
   }
 
-  private statement(cache: Map<number, Database.Statement>, head: string, width: number, n: number): Database.Statement {
+  private statement(cache: Map<number, Database.Statement>, head: string, row: string, n: number): Database.Statement {
     let st = cache.get(n);
-    if (!st) {
-      const row = `(${Array<string>(width).fill('?').join(',')})`;
-      cache.set(n, (st = this.db().prepare(head + Array<string>(n).fill(row).join(','))));
-    }
+    if (!st) cache.set(n, (st = this.db.prepare(head + Array<string>(n).fill(row).join(','))));
     return st;
+  }
+
+  close(): void {
+    this.flush();
+    if (!this.own) return;
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+    this.db.close();
+  }
+
+  abort(): void {
+    if (!this.own) return;
+    try {
+      this.db.close();
+    } catch {
+      // already closed
+    }
   }
 }
 
