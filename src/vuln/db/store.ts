@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { lazy } from '../../util/lazy.js';
 
 const sqlite = lazy<typeof Database>('better-sqlite3');
-import { closeSync, existsSync, fsync, openSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsync, openSync, unlink } from 'node:fs';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
 
@@ -343,7 +343,7 @@ export class DatabaseBuilder {
     } else if (this.shards.has(file)) {
       this.spent.add(file);
     } else {
-      rmSync(file, { force: true });
+      discard(file);
     }
   }
 
@@ -353,7 +353,7 @@ export class DatabaseBuilder {
     this.db.exec('COMMIT');
     for (const [file, st] of this.shards) {
       this.db.exec(`DETACH DATABASE ${st.alias}`);
-      if (this.spent.has(file)) rmSync(file, { force: true });
+      if (this.spent.has(file)) discard(file);
     }
     this.shards.clear();
     this.spent.clear();
@@ -365,7 +365,7 @@ export class DatabaseBuilder {
     for (const f of this.spent) {
       this.db.exec(`DETACH DATABASE ${this.shards.get(f)!.alias}`);
       this.shards.delete(f);
-      rmSync(f, { force: true });
+      discard(f);
     }
     this.spent.clear();
     if (this.shards.size >= 8) {
@@ -471,6 +471,15 @@ export class DatabaseBuilder {
     }
     this.closeWriteBack();
   }
+}
+
+/**
+ * Deletes a copied shard file on libuv's thread pool: freeing a file's blocks is kernel work the
+ * import's main thread need not wait for. The import removes whatever is left of its shards when
+ * it ends, whichever way it ends.
+ */
+function discard(file: string): void {
+  unlink(file, () => {});
 }
 
 /** A run of rows of one shard and where they go in the database being built. */
