@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { validateConfig, validateIgnore } from './validators.generated.js';
 import yaml from 'js-yaml';
 import type { IgnoreEntry } from '../engine/suppress.js';
 import type { DrydockConfig } from './types.js';
-import { packageRoot } from '../util/package-root.js';
 
 export const CONFIG_FILE_NAMES = ['drydock.yaml', 'drydock.yml', '.drydock.yaml', '.drydock.yml'];
 export const IGNORE_FILE_NAMES = ['.drydockignore.yaml', '.drydockignore.yml'];
@@ -19,32 +18,17 @@ export class ConfigError extends Error {
   }
 }
 
-const schemaDir = (): string => path.join(packageRoot(), 'schemas');
-let validators: { config: (v: unknown) => boolean; ignore: (v: unknown) => boolean; errors: () => ErrorObject[] | null | undefined } | undefined;
-
-function getValidators() {
-  if (validators) return validators;
-  // Loaded on first use: most scans have no configuration file, and ajv is a large module.
-  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const config = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir(), 'drydock.schema.json'), 'utf8')));
-  const ignore = ajv.compile(JSON.parse(readFileSync(path.join(schemaDir(), 'drydockignore.schema.json'), 'utf8')));
-  let last: ErrorObject[] | null | undefined;
-  validators = {
-    config: (v) => {
-      const ok = config(v);
-      last = config.errors;
-      return ok;
-    },
-    ignore: (v) => {
-      const ok = ignore(v);
-      last = ignore.errors;
-      return ok;
-    },
-    errors: () => last,
-  };
-  return validators;
+/** An ajv validator: true when the value is valid, else false with `errors` set. */
+interface Validator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
+
+/**
+ * The schemas' validators are compiled ahead of time (scripts/generate-validators.ts): compiling
+ * the schemas with ajv at run time took longer than the rest of a small scan's start-up.
+ */
+const validators = { config: validateConfig as Validator, ignore: validateIgnore as Validator };
 
 function readYaml(file: string): unknown {
   let text: string;
@@ -84,15 +68,13 @@ export function findFile(names: readonly string[], dirs: readonly string[]): str
 
 export function loadConfig(file: string): DrydockConfig {
   const value = readYaml(file);
-  const v = getValidators();
-  if (!v.config(value)) throw new ConfigError(`${file}: ${describeErrors(v.errors())}`);
+  if (!validators.config(value)) throw new ConfigError(`${file}: ${describeErrors(validators.config.errors)}`);
   return value as DrydockConfig;
 }
 
 export function loadIgnoreFile(file: string): IgnoreEntry[] {
   const value = readYaml(file);
-  const v = getValidators();
-  if (!v.ignore(value)) throw new ConfigError(`${file}: ${describeErrors(v.errors())}`);
+  if (!validators.ignore(value)) throw new ConfigError(`${file}: ${describeErrors(validators.ignore.errors)}`);
   const list = (Array.isArray(value) ? value : (value as { ignores: unknown[] }).ignores) as IgnoreEntry[];
   // Report where each entry was written, so an expired one can be found.
   const text = readFileSync(file, 'utf8').split('\n');
