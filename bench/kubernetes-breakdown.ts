@@ -124,7 +124,7 @@ if (floorGroups && scanGroups) {
   for (const [g] of GROUPS) {
     const f = floorGroups.get(g)!;
     const d = scanGroups.get(g)!;
-    console.log(`  ${g.padEnd(44)} ${f.toFixed(2).padStart(6)} ${d.toFixed(2).padStart(6)} ${(d - f >= 0 ? '+' : '') + (d - f).toFixed(2).padStart(11)}`);
+    console.log(`  ${g.padEnd(44)} ${f.toFixed(2).padStart(6)} ${d.toFixed(2).padStart(6)} ${`${d - f >= 0 ? '+' : ''}${(d - f).toFixed(2)}`.padStart(12)}`);
   }
 } else {
   console.log('(callgrind_annotate did not run: no split by group)');
