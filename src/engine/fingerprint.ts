@@ -12,6 +12,7 @@ const SPACES = /\s+/g;
 export function fingerprint(ruleId: string, resource: Resource | undefined, data: string): string {
   const content = SPACE.test(data) ? data.replace(SPACES, ' ').trim() : data;
   const who = resource ? `${resource.kind}/${resource.namespace ?? ''}/${resource.name}/${resource.container ?? ''}` : '';
-  // Hex of the first 16 bytes: a string of its own, not a slice that keeps the full digest alive.
-  return hash('sha256', `${ruleId}\0${who}\0${content}`, 'buffer').toString('hex', 0, 16);
+  // The first 16 bytes, in hex. Hex output is crypto.hash's fast path: asking for a Buffer and
+  // encoding part of it costs twice as much per call. The slice keeps the 64-character digest.
+  return hash('sha256', `${ruleId}\0${who}\0${content}`).slice(0, 32);
 }
