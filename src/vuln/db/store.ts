@@ -40,8 +40,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);${recordTables(tru
  * import, but SQLite need not keep a statement journal to undo the rows such a statement already
  * wrote (the default, OR ABORT, copies every page a multi-row insert touches to a temporary file
  * first, which cost more than the inserts themselves). A failed import discards the whole file.
- */
-/*
+ *
  * Matching looks advisories up by package and then by row id, never by advisory id, so `id` has no
  * index: ids are kept unique by the builder itself (the first record with an id wins), and an index
  * that no query reads would cost a quarter of the copy time on every import.
