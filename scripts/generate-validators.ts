@@ -1,7 +1,7 @@
 /**
  * Compiles the configuration and ignore-file JSON Schemas (schemas/) into the validators the CLI
  * runs (src/config/validators.generated.ts), so that reading a drydock.yaml does not compile the
- * schemas with ajv on every run. `npx tsx scripts/generate-validators.ts` rewrites the file; a test
+ * schemas with ajv on every run. `npm run validators` rewrites the file; a test
  * fails when it is not what the schemas give.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

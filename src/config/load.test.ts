@@ -16,7 +16,7 @@ function write(text: string, name = 'drydock.yaml'): string {
 }
 
 describe('configuration validators', () => {
-  it('are what the schemas compile to (run `npx tsx scripts/generate-validators.ts` after changing a schema)', async () => {
+  it('are what the schemas compile to (run `npm run validators` after changing a schema)', async () => {
     // The generator is a script, outside the sources: loaded by path.
     const script = pathToFileURL(path.join(ROOT, 'scripts/generate-validators.ts')).href;
     const { generateValidators, GENERATED } = (await import(script)) as { generateValidators: () => string; GENERATED: string };
