@@ -125,6 +125,20 @@ function securityContext(c: Obj): Obj | undefined {
   return obj(c.securityContext);
 }
 
+/**
+ * True when `ok` holds for every container: the pass-first test some controls make before their
+ * full check. Most pods pass; their check then costs one plain loop, and the full check, which
+ * builds the fields and messages of a violation, runs (and is compiled by V8's optimising compiler)
+ * only for pods that may fail. Each test is the exact negation of what its full check reports, so
+ * a pod it lets through is one the full check would let through: the conformance fixtures hold
+ * both to PSA's verdicts.
+ */
+function everyContainer(spec: Obj, ok: (c: Obj) => boolean): boolean {
+  const visits = containers(spec);
+  for (let i = 0; i < visits.length; i++) if (!ok(visits[i]!.c)) return false;
+  return true;
+}
+
 function podSecurityContext(spec: Obj): Obj | undefined {
   return obj(spec.securityContext);
 }
@@ -170,7 +184,15 @@ function settersPhrase(podBad: boolean, badContainers: string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // allowPrivilegeEscalation (restricted, 1.8+; Windows pods exempt from 1.25)
 
-function allowPrivilegeEscalation_1_8({ spec }: PodView): CheckOutcome | undefined {
+function noPrivilegeEscalation(c: Obj): boolean {
+  return securityContext(c)?.allowPrivilegeEscalation === false;
+}
+
+function allowPrivilegeEscalation_1_8(pod: PodView): CheckOutcome | undefined {
+  return everyContainer(pod.spec, noPrivilegeEscalation) ? undefined : allowPrivilegeEscalationViolation(pod);
+}
+
+function allowPrivilegeEscalationViolation({ spec }: PodView): CheckOutcome | undefined {
   const bad: string[] = [];
   const fields: PssField[] = [];
   for (const v of containers(spec)) {
@@ -266,7 +288,18 @@ const BASELINE_CAPABILITIES = new Set([
   'SYS_CHROOT',
 ]);
 
-function capabilitiesBaseline_1_0({ spec }: PodView): CheckOutcome | undefined {
+function addsOnlyBaselineCapabilities(c: Obj): boolean {
+  const add = obj(securityContext(c)?.capabilities)?.add;
+  if (!Array.isArray(add)) return true;
+  for (let j = 0; j < add.length; j++) if (!BASELINE_CAPABILITIES.has(String(add[j]))) return false;
+  return true;
+}
+
+function capabilitiesBaseline_1_0(pod: PodView): CheckOutcome | undefined {
+  return everyContainer(pod.spec, addsOnlyBaselineCapabilities) ? undefined : capabilitiesBaselineViolation(pod);
+}
+
+function capabilitiesBaselineViolation({ spec }: PodView): CheckOutcome | undefined {
   const bad: string[] = [];
   const caps: string[] = [];
   const fields: PssField[] = [];
@@ -294,7 +327,22 @@ function capabilitiesBaseline_1_0({ spec }: PodView): CheckOutcome | undefined {
 // ---------------------------------------------------------------------------------------------
 // capabilities_restricted (restricted, 1.22+; Windows pods exempt from 1.25)
 
-function capabilitiesRestricted_1_22({ spec }: PodView): CheckOutcome | undefined {
+function dropsAllAddsOnlyBindService(c: Obj): boolean {
+  const capabilities = obj(securityContext(c)?.capabilities);
+  if (!capabilities) return false;
+  const drop = capabilities.drop;
+  if (!Array.isArray(drop) || !drop.includes('ALL')) return false;
+  const add = capabilities.add;
+  if (!Array.isArray(add)) return true;
+  for (let j = 0; j < add.length; j++) if (String(add[j]) !== 'NET_BIND_SERVICE') return false;
+  return true;
+}
+
+function capabilitiesRestricted_1_22(pod: PodView): CheckOutcome | undefined {
+  return everyContainer(pod.spec, dropsAllAddsOnlyBindService) ? undefined : capabilitiesRestrictedViolation(pod);
+}
+
+function capabilitiesRestrictedViolation({ spec }: PodView): CheckOutcome | undefined {
   const missingDropAll: string[] = [];
   const addingForbidden: string[] = [];
   const forbidden: string[] = [];
@@ -373,7 +421,21 @@ function hostPathVolumes_1_0({ spec }: PodView): CheckOutcome | undefined {
 // ---------------------------------------------------------------------------------------------
 // hostPorts (baseline, 1.0+)
 
-function hostPorts_1_0({ spec }: PodView): CheckOutcome | undefined {
+function noHostPort(c: Obj): boolean {
+  const ports = c.ports;
+  if (!Array.isArray(ports)) return true;
+  for (let j = 0; j < ports.length; j++) {
+    const hostPort = obj(ports[j])?.hostPort;
+    if (typeof hostPort === 'number' && hostPort !== 0) return false;
+  }
+  return true;
+}
+
+function hostPorts_1_0(pod: PodView): CheckOutcome | undefined {
+  return everyContainer(pod.spec, noHostPort) ? undefined : hostPortsViolation(pod);
+}
+
+function hostPortsViolation({ spec }: PodView): CheckOutcome | undefined {
   const bad: string[] = [];
   const ports: string[] = [];
   const fields: PssField[] = [];
@@ -400,7 +462,27 @@ function hostPorts_1_0({ spec }: PodView): CheckOutcome | undefined {
 // ---------------------------------------------------------------------------------------------
 // hostProbesAndHostLifecycle (baseline, 1.34+)
 
-function hostProbesAndHostLifecycle_1_34({ spec }: PodView): CheckOutcome | undefined {
+/** A probe or lifecycle handler that names a host for httpGet or tcpSocket. */
+function handlerNamesHost(handler: unknown): boolean {
+  const h = obj(handler);
+  if (!h) return false;
+  const http = obj(h.httpGet)?.host;
+  if (typeof http === 'string' && http !== '') return true;
+  const tcp = obj(h.tcpSocket)?.host;
+  return typeof tcp === 'string' && tcp !== '';
+}
+
+function noProbeOrLifecycleHost(c: Obj): boolean {
+  if (handlerNamesHost(c.livenessProbe) || handlerNamesHost(c.readinessProbe) || handlerNamesHost(c.startupProbe)) return false;
+  const lifecycle = obj(c.lifecycle);
+  return !lifecycle || (!handlerNamesHost(lifecycle.postStart) && !handlerNamesHost(lifecycle.preStop));
+}
+
+function hostProbesAndHostLifecycle_1_34(pod: PodView): CheckOutcome | undefined {
+  return everyContainer(pod.spec, noProbeOrLifecycleHost) ? undefined : hostProbesAndHostLifecycleViolation(pod);
+}
+
+function hostProbesAndHostLifecycleViolation({ spec }: PodView): CheckOutcome | undefined {
   const bad = new Set<string>();
   const hosts: string[] = [];
   const fields: PssField[] = [];
@@ -437,7 +519,15 @@ function hostProbesAndHostLifecycle_1_34({ spec }: PodView): CheckOutcome | unde
 // ---------------------------------------------------------------------------------------------
 // privileged (baseline, 1.0+)
 
-function privileged_1_0({ spec }: PodView): CheckOutcome | undefined {
+function notPrivileged(c: Obj): boolean {
+  return securityContext(c)?.privileged !== true;
+}
+
+function privileged_1_0(pod: PodView): CheckOutcome | undefined {
+  return everyContainer(pod.spec, notPrivileged) ? undefined : privilegedViolation(pod);
+}
+
+function privilegedViolation({ spec }: PodView): CheckOutcome | undefined {
   const bad: string[] = [];
   const fields: PssField[] = [];
   for (const v of containers(spec)) {
@@ -705,7 +795,22 @@ function seccompProfileBaseline_1_0({ spec, meta }: PodView): CheckOutcome | und
   return { reason: 'seccompProfile', detail: `forbidden ${pluralize('annotation', 'annotations', entries.length)} ${entries.join(', ')}`, fields };
 }
 
-function seccompProfileBaseline_1_19({ spec }: PodView): CheckOutcome | undefined {
+/** No seccomp profile, or one of an allowed type. */
+function seccompUnsetOrValid(profile: unknown): boolean {
+  const p = obj(profile);
+  return !p || validSeccompType(str(p.type));
+}
+
+function containerSeccompUnsetOrValid(c: Obj): boolean {
+  return seccompUnsetOrValid(securityContext(c)?.seccompProfile);
+}
+
+function seccompProfileBaseline_1_19(pod: PodView): CheckOutcome | undefined {
+  const passes = seccompUnsetOrValid(podSecurityContext(pod.spec)?.seccompProfile) && everyContainer(pod.spec, containerSeccompUnsetOrValid);
+  return passes ? undefined : seccompProfileBaselineViolation(pod);
+}
+
+function seccompProfileBaselineViolation({ spec }: PodView): CheckOutcome | undefined {
   const badValues: string[] = [];
   const fields: PssField[] = [];
   let podBad = false;
@@ -736,7 +841,20 @@ function seccompProfileBaseline_1_19({ spec }: PodView): CheckOutcome | undefine
 // ---------------------------------------------------------------------------------------------
 // seccompProfile_restricted (restricted, 1.19+; Windows pods exempt from 1.25)
 
-function seccompProfileRestricted_1_19({ spec }: PodView): CheckOutcome | undefined {
+function containerSeccompValid(c: Obj): boolean {
+  const p = obj(securityContext(c)?.seccompProfile);
+  return p !== undefined && validSeccompType(str(p.type));
+}
+
+function seccompProfileRestricted_1_19(pod: PodView): CheckOutcome | undefined {
+  // The pod's profile, when set, must be valid; then each container's own, when set, must be, and
+  // a container without one needs the pod's.
+  const podProfile = obj(podSecurityContext(pod.spec)?.seccompProfile);
+  const passes = podProfile ? validSeccompType(str(podProfile.type)) && everyContainer(pod.spec, containerSeccompUnsetOrValid) : everyContainer(pod.spec, containerSeccompValid);
+  return passes ? undefined : seccompProfileRestrictedViolation(pod);
+}
+
+function seccompProfileRestrictedViolation({ spec }: PodView): CheckOutcome | undefined {
   const badValues: string[] = [];
   const fields: PssField[] = [];
   let podBad = false;
