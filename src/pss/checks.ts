@@ -631,7 +631,23 @@ function inUserNamespace(spec: Obj): boolean {
   return spec.hostUsers === false;
 }
 
-function runAsNonRoot_1_0({ spec }: PodView): CheckOutcome | undefined {
+function runAsNonRootNotFalse(c: Obj): boolean {
+  return securityContext(c)?.runAsNonRoot !== false;
+}
+
+function runAsNonRootTrue(c: Obj): boolean {
+  return securityContext(c)?.runAsNonRoot === true;
+}
+
+function runAsNonRoot_1_0(pod: PodView): CheckOutcome | undefined {
+  // With the pod's runAsNonRoot true, a container need only not set false; with it unset (or not a
+  // boolean), each container must set true; with it false, the pod fails.
+  const podValue = podSecurityContext(pod.spec)?.runAsNonRoot;
+  const passes = podValue === true ? everyContainer(pod.spec, runAsNonRootNotFalse) : podValue !== false && everyContainer(pod.spec, runAsNonRootTrue);
+  return passes ? undefined : runAsNonRootViolation(pod);
+}
+
+function runAsNonRootViolation({ spec }: PodView): CheckOutcome | undefined {
   const fields: PssField[] = [];
   let podBad = false;
   let podNonRoot = false;
@@ -681,7 +697,16 @@ function runAsNonRoot_1_35(pod: PodView): CheckOutcome | undefined {
 // ---------------------------------------------------------------------------------------------
 // runAsUser (restricted, 1.23+; user-namespace pods exempt from 1.35)
 
-function runAsUser_1_23({ spec }: PodView): CheckOutcome | undefined {
+function runAsUserNotZero(c: Obj): boolean {
+  return securityContext(c)?.runAsUser !== 0;
+}
+
+function runAsUser_1_23(pod: PodView): CheckOutcome | undefined {
+  const passes = podSecurityContext(pod.spec)?.runAsUser !== 0 && everyContainer(pod.spec, runAsUserNotZero);
+  return passes ? undefined : runAsUserViolation(pod);
+}
+
+function runAsUserViolation({ spec }: PodView): CheckOutcome | undefined {
   const fields: PssField[] = [];
   const podBad = podSecurityContext(spec)?.runAsUser === 0;
   if (podBad) fields.push({ in: 'spec', path: ['securityContext', 'runAsUser'], note: 'pod sets runAsUser to 0' });
