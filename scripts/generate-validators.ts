@@ -15,15 +15,19 @@ export const GENERATED = path.join(ROOT, 'src/config/validators.generated.ts');
 
 /** The generated module's text. */
 export function generateValidators(): string {
-  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true, lines: true } });
+  // Definitions referred to from several places (an ignore entry) become one function each.
+  const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, code: { source: true, esm: true, lines: true } });
   const load = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'schemas', name), 'utf8')) as { $id: string };
   const config = load('drydock.schema.json');
   const ignore = load('drydockignore.schema.json');
   ajv.addSchema(config).addSchema(ignore);
   const code = (standaloneCode as unknown as typeof standaloneCode.default)(ajv, { validateConfig: config.$id, validateIgnore: ignore.$id });
   // ajv loads its small runtime helpers with `require`, even in ES-module output; Node's own
-  // require does that the same way under every loader and in the CLI's bundle.
-  const esm = code.replace(/^"use strict";\n/, '');
+  // require does that the same way under every loader and in the CLI's bundle. Each is loaded on
+  // its first call, so a run without a configuration file loads none of them.
+  const esm = code
+    .replace(/^"use strict";\n/, '')
+    .replace(/const (func\d+) = require\(("[^"]+")\)\.default;/g, (_m, name: string, mod: string) => `const ${name} = (...args) => require(${mod}).default(...args);`);
   return [
     '// @ts-nocheck',
     '/* eslint-disable */',

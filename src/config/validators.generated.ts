@@ -4,19 +4,37 @@
 // schemas/drydockignore.schema.json: do not edit. Validators compiled by ajv ahead of time.
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://drydock.dev/schemas/drydock.schema.json","title":"drydock.yaml","description":"Configuration of drydock. Command-line flags take precedence over this file.","type":"object","additionalProperties":false,"properties":{"severity":{"description":"Report only findings of these severities.","type":"array","items":{"$ref":"#/definitions/severity"},"uniqueItems":true},"failOn":{"description":"Fail when a finding at or above this severity remains.","$ref":"#/definitions/severity"},"exitCode":{"description":"Exit code when the gate fails.","type":"integer","minimum":0,"maximum":125},"skipDirs":{"description":"Globs of directories to skip, relative to the scan root.","type":"array","items":{"type":"string"}},"skipFiles":{"description":"Globs of files to skip, relative to the scan root.","type":"array","items":{"type":"string"}},"maxFileSize":{"description":"Files larger than this many bytes are reported and skipped.","type":"integer","minimum":1},"composeFiles":{"description":"Extra globs naming Compose files.","type":"array","items":{"type":"string"}},"rules":{"description":"Per-rule settings by id or alias: 'off', a severity, or {severity, enabled}.","type":"object","additionalProperties":{"oneOf":[{"const":"off"},{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"severity":{"$ref":"#/definitions/severity"},"enabled":{"type":"boolean"}}}]}},"settings":{"description":"Settings that rules read.","type":"object","properties":{"allowedRegistries":{"description":"Registries images may come from, e.g. docker.io/library or ghcr.io/acme. Empty: no registry check.","type":"array","items":{"type":"string"}},"minUid":{"description":"UIDs and GIDs below this are 'low'.","type":"integer","minimum":1}}},"secrets":{"description":"Secret detection settings.","type":"object","additionalProperties":false,"properties":{"maxFileSize":{"type":"integer","minimum":1,"description":"Bytes of one file scanned for secrets; the rest is skipped with a note (default 8 MiB)."},"generic":{"type":"boolean","description":"Report generic password/secret/token/api_key assignments (default true)."},"disabled":{"type":"array","items":{"type":"string"},"description":"Detector slugs (rule slugs) turned off."},"allowlist":{"type":"object","additionalProperties":false,"properties":{"paths":{"type":"array","items":{"type":"string"},"description":"Globs of paths never scanned for secrets."},"regexes":{"type":"array","items":{"type":"string"},"description":"A secret matching one of these regular expressions is not reported."},"stopwords":{"type":"array","items":{"type":"string"},"description":"A secret containing one of these words is not reported."}}}}}},"definitions":{"severity":{"enum":["critical","high","medium","low","info"]}}};
-const schema12 = {"enum":["critical","high","medium","low","info"]};
+export const validateConfig = validate21;
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://drydock.dev/schemas/drydock.schema.json","title":"drydock.yaml","description":"Configuration of drydock. Command-line flags take precedence over this file.","type":"object","additionalProperties":false,"properties":{"severity":{"description":"Report only findings of these severities.","type":"array","items":{"$ref":"#/definitions/severity"},"uniqueItems":true},"failOn":{"description":"Fail when a finding at or above this severity remains.","$ref":"#/definitions/severity"},"exitCode":{"description":"Exit code when the gate fails.","type":"integer","minimum":0,"maximum":125},"skipDirs":{"description":"Globs of directories to skip, relative to the scan root.","type":"array","items":{"type":"string"}},"skipFiles":{"description":"Globs of files to skip, relative to the scan root.","type":"array","items":{"type":"string"}},"maxFileSize":{"description":"Files larger than this many bytes are reported and skipped.","type":"integer","minimum":1},"composeFiles":{"description":"Extra globs naming Compose files.","type":"array","items":{"type":"string"}},"rules":{"description":"Per-rule settings by id or alias: 'off', a severity, or {severity, enabled}.","type":"object","additionalProperties":{"oneOf":[{"const":"off"},{"$ref":"#/definitions/severity"},{"type":"object","additionalProperties":false,"properties":{"severity":{"$ref":"#/definitions/severity"},"enabled":{"type":"boolean"}}}]}},"settings":{"description":"Settings that rules read.","type":"object","properties":{"allowedRegistries":{"description":"Registries images may come from, e.g. docker.io/library or ghcr.io/acme. Empty: no registry check.","type":"array","items":{"type":"string"}},"minUid":{"description":"UIDs and GIDs below this are 'low'.","type":"integer","minimum":1}}},"secrets":{"description":"Secret detection settings.","type":"object","additionalProperties":false,"properties":{"maxFileSize":{"type":"integer","minimum":1,"description":"Bytes of one file scanned for secrets; the rest is skipped with a note (default 8 MiB)."},"generic":{"type":"boolean","description":"Report generic password/secret/token/api_key assignments (default true)."},"disabled":{"type":"array","items":{"type":"string"},"description":"Detector slugs (rule slugs) turned off."},"allowlist":{"type":"object","additionalProperties":false,"properties":{"paths":{"type":"array","items":{"type":"string"},"description":"Globs of paths never scanned for secrets."},"regexes":{"type":"array","items":{"type":"string"},"description":"A secret matching one of these regular expressions is not reported."},"stopwords":{"type":"array","items":{"type":"string"},"description":"A secret containing one of these words is not reported."}}}}}},"definitions":{"severity":{"enum":["critical","high","medium","low","info"]}}};
 const func2 = Object.prototype.hasOwnProperty;
-const func0 = require("ajv/dist/runtime/equal").default;
+const func0 = (...args) => require("ajv/dist/runtime/equal").default(...args);
+const schema7 = {"enum":["critical","high","medium","low","info"]};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(((((data === "critical") || (data === "high")) || (data === "medium")) || (data === "low")) || (data === "info"))){
+const err0 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema7.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://drydock.dev/schemas/drydock.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!(func2.call(schema6.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -32,16 +50,9 @@ let data0 = data.severity;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(!(((((data1 === "critical") || (data1 === "high")) || (data1 === "medium")) || (data1 === "low")) || (data1 === "info"))){
-const err1 = {instancePath:instancePath+"/severity/" + i0,schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
+if(!(validate22(data0[i0], {instancePath:instancePath+"/severity/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
 }
 let i1 = data0.length;
@@ -51,12 +62,12 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data0[i1], data0[j0])){
-const err2 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+const err1 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
-vErrors = [err2];
+vErrors = [err1];
 }
 else {
-vErrors.push(err2);
+vErrors.push(err1);
 }
 errors++;
 break outer0;
@@ -66,7 +77,26 @@ break outer0;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err2 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.failOn !== undefined){
+if(!(validate22(data.failOn, {instancePath:instancePath+"/failOn",parentData:data,parentDataProperty:"failOn",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data.exitCode !== undefined){
+let data3 = data.exitCode;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err3 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -75,11 +105,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.failOn !== undefined){
-let data2 = data.failOn;
-if(!(((((data2 === "critical") || (data2 === "high")) || (data2 === "medium")) || (data2 === "low")) || (data2 === "info"))){
-const err4 = {instancePath:instancePath+"/failOn",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+if(typeof data3 == "number"){
+if(data3 > 125 || isNaN(data3)){
+const err4 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 125},message:"must be <= 125"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -88,37 +116,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.exitCode !== undefined){
-let data3 = data.exitCode;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err5 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err5 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data3 == "number"){
-if(data3 > 125 || isNaN(data3)){
-const err6 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 125},message:"must be <= 125"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data3 < 0 || isNaN(data3)){
-const err7 = {instancePath:instancePath+"/exitCode",schemaPath:"#/properties/exitCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
 }
 errors++;
 }
@@ -130,7 +134,35 @@ if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i2=0; i2<len1; i2++){
 if(typeof data4[i2] !== "string"){
-const err8 = {instancePath:instancePath+"/skipDirs/" + i2,schemaPath:"#/properties/skipDirs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/skipDirs/" + i2,schemaPath:"#/properties/skipDirs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/skipDirs",schemaPath:"#/properties/skipDirs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.skipFiles !== undefined){
+let data6 = data.skipFiles;
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i3=0; i3<len2; i3++){
+if(typeof data6[i3] !== "string"){
+const err8 = {instancePath:instancePath+"/skipFiles/" + i3,schemaPath:"#/properties/skipFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -142,7 +174,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/skipDirs",schemaPath:"#/properties/skipDirs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/skipFiles",schemaPath:"#/properties/skipFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -152,13 +184,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.skipFiles !== undefined){
-let data6 = data.skipFiles;
-if(Array.isArray(data6)){
-const len2 = data6.length;
-for(let i3=0; i3<len2; i3++){
-if(typeof data6[i3] !== "string"){
-const err10 = {instancePath:instancePath+"/skipFiles/" + i3,schemaPath:"#/properties/skipFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.maxFileSize !== undefined){
+let data8 = data.maxFileSize;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err10 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -167,39 +196,14 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/skipFiles",schemaPath:"#/properties/skipFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data8 == "number"){
+if(data8 < 1 || isNaN(data8)){
+const err11 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.maxFileSize !== undefined){
-let data8 = data.maxFileSize;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err12 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(typeof data8 == "number"){
-if(data8 < 1 || isNaN(data8)){
-const err13 = {instancePath:instancePath+"/maxFileSize",schemaPath:"#/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
 }
 errors++;
 }
@@ -211,24 +215,24 @@ if(Array.isArray(data9)){
 const len3 = data9.length;
 for(let i4=0; i4<len3; i4++){
 if(typeof data9[i4] !== "string"){
-const err14 = {instancePath:instancePath+"/composeFiles/" + i4,schemaPath:"#/properties/composeFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/composeFiles/" + i4,schemaPath:"#/properties/composeFiles/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err12];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err12);
 }
 errors++;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/composeFiles",schemaPath:"#/properties/composeFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/composeFiles",schemaPath:"#/properties/composeFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err13];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -238,12 +242,63 @@ let data11 = data.rules;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key1 in data11){
 let data12 = data11[key1];
-const _errs28 = errors;
-let valid13 = false;
+const _errs26 = errors;
+let valid11 = false;
 let passing0 = null;
-const _errs29 = errors;
+const _errs27 = errors;
 if("off" !== data12){
-const err16 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/0/const",keyword:"const",params:{allowedValue: "off"},message:"must be equal to constant"};
+const err14 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/0/const",keyword:"const",params:{allowedValue: "off"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs27 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+}
+const _errs28 = errors;
+if(!(validate22(data12, {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data11,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs28 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid11 = true;
+passing0 = 1;
+}
+const _errs29 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
+if(!((key2 === "severity") || (key2 === "enabled"))){
+const err15 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data12.severity !== undefined){
+if(!(validate22(data12.severity, {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/severity",parentData:data12,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data12.enabled !== undefined){
+if(typeof data12.enabled !== "boolean"){
+const err16 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/enabled",schemaPath:"#/properties/rules/additionalProperties/oneOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -252,14 +307,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-var _valid0 = _errs29 === errors;
-if(_valid0){
-valid13 = true;
-passing0 = 0;
 }
-const _errs30 = errors;
-if(!(((((data12 === "critical") || (data12 === "high")) || (data12 === "medium")) || (data12 === "low")) || (data12 === "info"))){
-const err17 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err17 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -268,21 +319,20 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid0 = _errs30 === errors;
-if(_valid0 && valid13){
-valid13 = false;
-passing0 = [passing0, 1];
+var _valid0 = _errs29 === errors;
+if(_valid0 && valid11){
+valid11 = false;
+passing0 = [passing0, 2];
 }
 else {
 if(_valid0){
-valid13 = true;
-passing0 = 1;
+valid11 = true;
+passing0 = 2;
 }
-const _errs32 = errors;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-if(!((key2 === "severity") || (key2 === "enabled"))){
-const err18 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+if(!valid11){
+const err18 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -291,70 +341,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data12.severity !== undefined){
-let data13 = data12.severity;
-if(!(((((data13 === "critical") || (data13 === "high")) || (data13 === "medium")) || (data13 === "low")) || (data13 === "info"))){
-const err19 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/severity",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema12.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err19];
-}
 else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data12.enabled !== undefined){
-if(typeof data12.enabled !== "boolean"){
-const err20 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/enabled",schemaPath:"#/properties/rules/additionalProperties/oneOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid0 = _errs32 === errors;
-if(_valid0 && valid13){
-valid13 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid13 = true;
-passing0 = 2;
-}
-}
-}
-if(!valid13){
-const err22 = {instancePath:instancePath+"/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs28;
+errors = _errs26;
 if(vErrors !== null){
-if(_errs28){
-vErrors.length = _errs28;
+if(_errs26){
+vErrors.length = _errs26;
 }
 else {
 vErrors = null;
@@ -364,12 +355,12 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err19];
 }
 else {
-vErrors.push(err23);
+vErrors.push(err19);
 }
 errors++;
 }
@@ -383,7 +374,56 @@ if(Array.isArray(data16)){
 const len4 = data16.length;
 for(let i5=0; i5<len4; i5++){
 if(typeof data16[i5] !== "string"){
-const err24 = {instancePath:instancePath+"/settings/allowedRegistries/" + i5,schemaPath:"#/properties/settings/properties/allowedRegistries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/settings/allowedRegistries/" + i5,schemaPath:"#/properties/settings/properties/allowedRegistries/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/settings/allowedRegistries",schemaPath:"#/properties/settings/properties/allowedRegistries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data15.minUid !== undefined){
+let data18 = data15.minUid;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+const err22 = {instancePath:instancePath+"/settings/minUid",schemaPath:"#/properties/settings/properties/minUid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(typeof data18 == "number"){
+if(data18 < 1 || isNaN(data18)){
+const err23 = {instancePath:instancePath+"/settings/minUid",schemaPath:"#/properties/settings/properties/minUid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -393,9 +433,12 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/settings/allowedRegistries",schemaPath:"#/properties/settings/properties/allowedRegistries/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.secrets !== undefined){
+let data19 = data.secrets;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key3 in data19){
+if(!((((key3 === "maxFileSize") || (key3 === "generic")) || (key3 === "disabled")) || (key3 === "allowlist"))){
+const err25 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -405,10 +448,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data15.minUid !== undefined){
-let data18 = data15.minUid;
-if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err26 = {instancePath:instancePath+"/settings/minUid",schemaPath:"#/properties/settings/properties/minUid/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data19.maxFileSize !== undefined){
+let data20 = data19.maxFileSize;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err26 = {instancePath:instancePath+"/secrets/maxFileSize",schemaPath:"#/properties/secrets/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -417,9 +460,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(typeof data18 == "number"){
-if(data18 < 1 || isNaN(data18)){
-const err27 = {instancePath:instancePath+"/settings/minUid",schemaPath:"#/properties/settings/properties/minUid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(typeof data20 == "number"){
+if(data20 < 1 || isNaN(data20)){
+const err27 = {instancePath:instancePath+"/secrets/maxFileSize",schemaPath:"#/properties/secrets/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -430,66 +473,14 @@ errors++;
 }
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data19.generic !== undefined){
+if(typeof data19.generic !== "boolean"){
+const err28 = {instancePath:instancePath+"/secrets/generic",schemaPath:"#/properties/secrets/properties/generic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data.secrets !== undefined){
-let data19 = data.secrets;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key3 in data19){
-if(!((((key3 === "maxFileSize") || (key3 === "generic")) || (key3 === "disabled")) || (key3 === "allowlist"))){
-const err29 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data19.maxFileSize !== undefined){
-let data20 = data19.maxFileSize;
-if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
-const err30 = {instancePath:instancePath+"/secrets/maxFileSize",schemaPath:"#/properties/secrets/properties/maxFileSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(typeof data20 == "number"){
-if(data20 < 1 || isNaN(data20)){
-const err31 = {instancePath:instancePath+"/secrets/maxFileSize",schemaPath:"#/properties/secrets/properties/maxFileSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-if(data19.generic !== undefined){
-if(typeof data19.generic !== "boolean"){
-const err32 = {instancePath:instancePath+"/secrets/generic",schemaPath:"#/properties/secrets/properties/generic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
 }
 errors++;
 }
@@ -500,24 +491,24 @@ if(Array.isArray(data22)){
 const len5 = data22.length;
 for(let i6=0; i6<len5; i6++){
 if(typeof data22[i6] !== "string"){
-const err33 = {instancePath:instancePath+"/secrets/disabled/" + i6,schemaPath:"#/properties/secrets/properties/disabled/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err29 = {instancePath:instancePath+"/secrets/disabled/" + i6,schemaPath:"#/properties/secrets/properties/disabled/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err29];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err29);
 }
 errors++;
 }
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/secrets/disabled",schemaPath:"#/properties/secrets/properties/disabled/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err30 = {instancePath:instancePath+"/secrets/disabled",schemaPath:"#/properties/secrets/properties/disabled/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err30];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err30);
 }
 errors++;
 }
@@ -527,12 +518,12 @@ let data24 = data19.allowlist;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 for(const key4 in data24){
 if(!(((key4 === "paths") || (key4 === "regexes")) || (key4 === "stopwords"))){
-const err35 = {instancePath:instancePath+"/secrets/allowlist",schemaPath:"#/properties/secrets/properties/allowlist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err31 = {instancePath:instancePath+"/secrets/allowlist",schemaPath:"#/properties/secrets/properties/allowlist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err31];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -543,7 +534,63 @@ if(Array.isArray(data25)){
 const len6 = data25.length;
 for(let i7=0; i7<len6; i7++){
 if(typeof data25[i7] !== "string"){
-const err36 = {instancePath:instancePath+"/secrets/allowlist/paths/" + i7,schemaPath:"#/properties/secrets/properties/allowlist/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/secrets/allowlist/paths/" + i7,schemaPath:"#/properties/secrets/properties/allowlist/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/secrets/allowlist/paths",schemaPath:"#/properties/secrets/properties/allowlist/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data24.regexes !== undefined){
+let data27 = data24.regexes;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i8=0; i8<len7; i8++){
+if(typeof data27[i8] !== "string"){
+const err34 = {instancePath:instancePath+"/secrets/allowlist/regexes/" + i8,schemaPath:"#/properties/secrets/properties/allowlist/properties/regexes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/secrets/allowlist/regexes",schemaPath:"#/properties/secrets/properties/allowlist/properties/regexes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data24.stopwords !== undefined){
+let data29 = data24.stopwords;
+if(Array.isArray(data29)){
+const len8 = data29.length;
+for(let i9=0; i9<len8; i9++){
+if(typeof data29[i9] !== "string"){
+const err36 = {instancePath:instancePath+"/secrets/allowlist/stopwords/" + i9,schemaPath:"#/properties/secrets/properties/allowlist/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -555,7 +602,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/secrets/allowlist/paths",schemaPath:"#/properties/secrets/properties/allowlist/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err37 = {instancePath:instancePath+"/secrets/allowlist/stopwords",schemaPath:"#/properties/secrets/properties/allowlist/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -565,13 +612,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data24.regexes !== undefined){
-let data27 = data24.regexes;
-if(Array.isArray(data27)){
-const len7 = data27.length;
-for(let i8=0; i8<len7; i8++){
-if(typeof data27[i8] !== "string"){
-const err38 = {instancePath:instancePath+"/secrets/allowlist/regexes/" + i8,schemaPath:"#/properties/secrets/properties/allowlist/properties/regexes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err38 = {instancePath:instancePath+"/secrets/allowlist",schemaPath:"#/properties/secrets/properties/allowlist/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -583,7 +626,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/secrets/allowlist/regexes",schemaPath:"#/properties/secrets/properties/allowlist/properties/regexes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err39 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -593,13 +636,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data24.stopwords !== undefined){
-let data29 = data24.stopwords;
-if(Array.isArray(data29)){
-const len8 = data29.length;
-for(let i9=0; i9<len8; i9++){
-if(typeof data29[i9] !== "string"){
-const err40 = {instancePath:instancePath+"/secrets/allowlist/stopwords/" + i9,schemaPath:"#/properties/secrets/properties/allowlist/properties/stopwords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -608,83 +647,26 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/secrets/allowlist/stopwords",schemaPath:"#/properties/secrets/properties/allowlist/properties/stopwords/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/secrets/allowlist",schemaPath:"#/properties/secrets/properties/allowlist/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-validate10.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
-export const validateIgnore = validate11;
-const schema16 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://drydock.dev/schemas/drydockignore.schema.json","title":".drydockignore.yaml","description":"Accepted findings. Each entry names a rule or vulnerability (id or alias), or a fingerprint; may be limited by path or purl globs; carries a reason; may expire.","oneOf":[{"type":"array","items":{"$ref":"#/definitions/entry"}},{"type":"object","additionalProperties":false,"required":["ignores"],"properties":{"ignores":{"type":"array","items":{"$ref":"#/definitions/entry"}}}}],"definitions":{"entry":{"type":"object","additionalProperties":false,"required":["reason"],"anyOf":[{"required":["id"]},{"required":["fingerprint"]}],"properties":{"id":{"type":"string","minLength":1},"paths":{"type":"array","items":{"type":"string"}},"purls":{"type":"array","items":{"type":"string"}},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{8,64}$"},"expires":{"type":["string"],"pattern":"^\\d{4}-\\d{2}-\\d{2}"},"reason":{"type":"string","minLength":1}}}}};
-const schema17 = {"type":"object","additionalProperties":false,"required":["reason"],"anyOf":[{"required":["id"]},{"required":["fingerprint"]}],"properties":{"id":{"type":"string","minLength":1},"paths":{"type":"array","items":{"type":"string"}},"purls":{"type":"array","items":{"type":"string"}},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{8,64}$"},"expires":{"type":["string"],"pattern":"^\\d{4}-\\d{2}-\\d{2}"},"reason":{"type":"string","minLength":1}}};
-const func4 = require("ajv/dist/runtime/ucs2length").default;
+export const validateIgnore = validate27;
+const schema8 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://drydock.dev/schemas/drydockignore.schema.json","title":".drydockignore.yaml","description":"Accepted findings. Each entry names a rule or vulnerability (id or alias), or a fingerprint; may be limited by path or purl globs; carries a reason; may expire.","oneOf":[{"type":"array","items":{"$ref":"#/definitions/entry"}},{"type":"object","additionalProperties":false,"required":["ignores"],"properties":{"ignores":{"type":"array","items":{"$ref":"#/definitions/entry"}}}}],"definitions":{"entry":{"type":"object","additionalProperties":false,"required":["reason"],"anyOf":[{"required":["id"]},{"required":["fingerprint"]}],"properties":{"id":{"type":"string","minLength":1},"paths":{"type":"array","items":{"type":"string"}},"purls":{"type":"array","items":{"type":"string"}},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{8,64}$"},"expires":{"type":["string"],"pattern":"^\\d{4}-\\d{2}-\\d{2}"},"reason":{"type":"string","minLength":1}}}}};
+const schema9 = {"type":"object","additionalProperties":false,"required":["reason"],"anyOf":[{"required":["id"]},{"required":["fingerprint"]}],"properties":{"id":{"type":"string","minLength":1},"paths":{"type":"array","items":{"type":"string"}},"purls":{"type":"array","items":{"type":"string"}},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{8,64}$"},"expires":{"type":["string"],"pattern":"^\\d{4}-\\d{2}-\\d{2}"},"reason":{"type":"string","minLength":1}}};
+const func4 = (...args) => require("ajv/dist/runtime/ucs2length").default(...args);
 const pattern0 = new RegExp("^[0-9a-f]{8,64}$", "u");
 const pattern1 = new RegExp("^\\d{4}-\\d{2}-\\d{2}", "u");
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://drydock.dev/schemas/drydockignore.schema.json" */;
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
 const _errs1 = errors;
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-const _errs6 = errors;
-let valid4 = false;
-const _errs7 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/entry/anyOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let valid0 = false;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -694,13 +676,13 @@ vErrors.push(err0);
 errors++;
 }
 }
-var _valid1 = _errs7 === errors;
-valid4 = valid4 || _valid1;
-if(!valid4){
-const _errs8 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.fingerprint === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/entry/anyOf/1/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.fingerprint === undefined){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -710,11 +692,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-var _valid1 = _errs8 === errors;
-valid4 = valid4 || _valid1;
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
 }
-if(!valid4){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/entry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -724,19 +706,19 @@ vErrors.push(err2);
 errors++;
 }
 else {
-errors = _errs6;
+errors = _errs1;
 if(vErrors !== null){
-if(_errs6){
-vErrors.length = _errs6;
+if(_errs1){
+vErrors.length = _errs1;
 }
 else {
 vErrors = null;
 }
 }
 }
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.reason === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/entry/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.reason === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -745,9 +727,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data0){
+for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "paths")) || (key0 === "purls")) || (key0 === "fingerprint")) || (key0 === "expires")) || (key0 === "reason"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/entry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -757,11 +739,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data0.id !== undefined){
-let data1 = data0.id;
-if(typeof data1 === "string"){
-if(func4(data1) < 1){
-const err5 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/definitions/entry/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func4(data0) < 1){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -772,7 +754,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/definitions/entry/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -782,13 +764,13 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data0.paths !== undefined){
-let data2 = data0.paths;
-if(Array.isArray(data2)){
-const len1 = data2.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data2[i1] !== "string"){
-const err7 = {instancePath:instancePath+"/" + i0+"/paths/" + i1,schemaPath:"#/definitions/entry/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.paths !== undefined){
+let data1 = data.paths;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data1[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -800,7 +782,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + i0+"/paths",schemaPath:"#/definitions/entry/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err8 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -810,13 +792,13 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.purls !== undefined){
-let data4 = data0.purls;
-if(Array.isArray(data4)){
-const len2 = data4.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data4[i2] !== "string"){
-const err9 = {instancePath:instancePath+"/" + i0+"/purls/" + i2,schemaPath:"#/definitions/entry/properties/purls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.purls !== undefined){
+let data3 = data.purls;
+if(Array.isArray(data3)){
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data3[i1] !== "string"){
+const err9 = {instancePath:instancePath+"/purls/" + i1,schemaPath:"#/properties/purls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -828,7 +810,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/" + i0+"/purls",schemaPath:"#/definitions/entry/properties/purls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/purls",schemaPath:"#/properties/purls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -838,11 +820,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data0.fingerprint !== undefined){
-let data6 = data0.fingerprint;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err11 = {instancePath:instancePath+"/" + i0+"/fingerprint",schemaPath:"#/definitions/entry/properties/fingerprint/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8,64}$"},message:"must match pattern \""+"^[0-9a-f]{8,64}$"+"\""};
+if(data.fingerprint !== undefined){
+let data5 = data.fingerprint;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/properties/fingerprint/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8,64}$"},message:"must match pattern \""+"^[0-9a-f]{8,64}$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -853,7 +835,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/" + i0+"/fingerprint",schemaPath:"#/definitions/entry/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -863,11 +845,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data0.expires !== undefined){
-let data7 = data0.expires;
-if(typeof data7 === "string"){
-if(!pattern1.test(data7)){
-const err13 = {instancePath:instancePath+"/" + i0+"/expires",schemaPath:"#/definitions/entry/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
+if(data.expires !== undefined){
+let data6 = data.expires;
+if(typeof data6 === "string"){
+if(!pattern1.test(data6)){
+const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -878,7 +860,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/" + i0+"/expires",schemaPath:"#/definitions/entry/properties/expires/type",keyword:"type",params:{type: schema17.properties.expires.type},message:"must be string"};
+const err14 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: schema9.properties.expires.type},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -888,11 +870,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data0.reason !== undefined){
-let data8 = data0.reason;
-if(typeof data8 === "string"){
-if(func4(data8) < 1){
-const err15 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/definitions/entry/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.reason !== undefined){
+let data7 = data.reason;
+if(typeof data7 === "string"){
+if(func4(data7) < 1){
+const err15 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -903,7 +885,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/definitions/entry/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -915,7 +897,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/entry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -924,15 +906,35 @@ vErrors.push(err17);
 }
 errors++;
 }
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://drydock.dev/schemas/drydockignore.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate28(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err0];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err0);
 }
 errors++;
 }
@@ -941,306 +943,64 @@ if(_valid0){
 valid0 = true;
 passing0 = 0;
 }
-const _errs26 = errors;
+const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.ignores === undefined){
-const err19 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "ignores"},message:"must have required property '"+"ignores"+"'"};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "ignores"},message:"must have required property '"+"ignores"+"'"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err1];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err1);
 }
 errors++;
 }
-for(const key1 in data){
-if(!(key1 === "ignores")){
-const err20 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+for(const key0 in data){
+if(!(key0 === "ignores")){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err2];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err2);
 }
 errors++;
 }
 }
 if(data.ignores !== undefined){
-let data9 = data.ignores;
-if(Array.isArray(data9)){
-const len3 = data9.length;
-for(let i3=0; i3<len3; i3++){
-let data10 = data9[i3];
-const _errs34 = errors;
-let valid14 = false;
-const _errs35 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.id === undefined){
-const err21 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/definitions/entry/anyOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let data1 = data.ignores;
+if(Array.isArray(data1)){
+const len1 = data1.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate28(data1[i1], {instancePath:instancePath+"/ignores/" + i1,parentData:data1,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/ignores",schemaPath:"#/oneOf/1/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err3];
 }
 else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-var _valid2 = _errs35 === errors;
-valid14 = valid14 || _valid2;
-if(!valid14){
-const _errs36 = errors;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.fingerprint === undefined){
-const err22 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/definitions/entry/anyOf/1/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-var _valid2 = _errs36 === errors;
-valid14 = valid14 || _valid2;
-}
-if(!valid14){
-const err23 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/definitions/entry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.reason === undefined){
-const err24 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/definitions/entry/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-for(const key2 in data10){
-if(!((((((key2 === "id") || (key2 === "paths")) || (key2 === "purls")) || (key2 === "fingerprint")) || (key2 === "expires")) || (key2 === "reason"))){
-const err25 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/definitions/entry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data10.id !== undefined){
-let data11 = data10.id;
-if(typeof data11 === "string"){
-if(func4(data11) < 1){
-const err26 = {instancePath:instancePath+"/ignores/" + i3+"/id",schemaPath:"#/definitions/entry/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/ignores/" + i3+"/id",schemaPath:"#/definitions/entry/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.paths !== undefined){
-let data12 = data10.paths;
-if(Array.isArray(data12)){
-const len4 = data12.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data12[i4] !== "string"){
-const err28 = {instancePath:instancePath+"/ignores/" + i3+"/paths/" + i4,schemaPath:"#/definitions/entry/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
+vErrors.push(err3);
 }
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/ignores/" + i3+"/paths",schemaPath:"#/definitions/entry/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err4];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data10.purls !== undefined){
-let data14 = data10.purls;
-if(Array.isArray(data14)){
-const len5 = data14.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data14[i5] !== "string"){
-const err30 = {instancePath:instancePath+"/ignores/" + i3+"/purls/" + i5,schemaPath:"#/definitions/entry/properties/purls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/ignores/" + i3+"/purls",schemaPath:"#/definitions/entry/properties/purls/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data10.fingerprint !== undefined){
-let data16 = data10.fingerprint;
-if(typeof data16 === "string"){
-if(!pattern0.test(data16)){
-const err32 = {instancePath:instancePath+"/ignores/" + i3+"/fingerprint",schemaPath:"#/definitions/entry/properties/fingerprint/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8,64}$"},message:"must match pattern \""+"^[0-9a-f]{8,64}$"+"\""};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/ignores/" + i3+"/fingerprint",schemaPath:"#/definitions/entry/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data10.expires !== undefined){
-let data17 = data10.expires;
-if(typeof data17 === "string"){
-if(!pattern1.test(data17)){
-const err34 = {instancePath:instancePath+"/ignores/" + i3+"/expires",schemaPath:"#/definitions/entry/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}"+"\""};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/ignores/" + i3+"/expires",schemaPath:"#/definitions/entry/properties/expires/type",keyword:"type",params:{type: schema17.properties.expires.type},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data10.reason !== undefined){
-let data18 = data10.reason;
-if(typeof data18 === "string"){
-if(func4(data18) < 1){
-const err36 = {instancePath:instancePath+"/ignores/" + i3+"/reason",schemaPath:"#/definitions/entry/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/ignores/" + i3+"/reason",schemaPath:"#/definitions/entry/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/ignores/" + i3,schemaPath:"#/definitions/entry/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/ignores",schemaPath:"#/oneOf/1/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-var _valid0 = _errs26 === errors;
+var _valid0 = _errs4 === errors;
 if(_valid0 && valid0){
 valid0 = false;
 passing0 = [passing0, 1];
@@ -1252,12 +1012,12 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err41 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err5 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err5];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -1272,6 +1032,6 @@ vErrors = null;
 }
 }
 }
-validate11.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
