@@ -984,6 +984,76 @@ function windowsHostProcess_1_0({ spec }: PodView): CheckOutcome | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
+// every control at once, for the common pod that passes them all
+
+const ALLOWED_VOLUME_SOURCE_SET = new Set(ALLOWED_VOLUME_SOURCES);
+
+/** A volume some allowed source defines and that is no hostPath: passes hostPathVolumes and restrictedVolumes. */
+function plainVolume(vol: unknown): boolean {
+  const v = obj(vol);
+  if (!v || present(v.hostPath)) return false;
+  for (const k in v) if (ALLOWED_VOLUME_SOURCE_SET.has(k) && present(v[k])) return true;
+  return false;
+}
+
+/** A container that passes every container-level control of the restricted level, given the pod's settings. */
+function restrictedContainer(c: Obj, podNonRoot: boolean, podSeccomp: boolean): boolean {
+  const sc = securityContext(c);
+  if (!sc || sc.allowPrivilegeEscalation !== false || sc.privileged === true) return false;
+  if (present(sc.seLinuxOptions) || present(sc.appArmorProfile) || present(sc.windowsOptions)) return false;
+  if (present(sc.procMount) && sc.procMount !== 'Default') return false;
+  if (sc.runAsUser === 0 || sc.runAsNonRoot === false || (sc.runAsNonRoot !== true && !podNonRoot)) return false;
+  const seccomp = sc.seccompProfile;
+  if (present(seccomp) ? !obj(seccomp) || !validSeccompType(str((seccomp as Obj).type)) : !podSeccomp) return false;
+  if (!dropsAllAddsOnlyBindService(c)) return false;
+  return noHostPort(c) && noProbeOrLifecycleHost(c);
+}
+
+/**
+ * True only when the pod passes every control, baseline and restricted, at the newest policy
+ * version: one pass over the pod where the per-control checks make twenty. It is deliberately
+ * narrower than those checks: any setting a control treats specially (Windows pods, user
+ * namespaces, AppArmor, SELinux, sysctls, procMount, unusual volumes or containers) makes it
+ * answer false, and the per-control checks decide. Only its true answers are used, to skip them.
+ */
+export function passesEveryControlAtLatest(spec: Obj, meta: Obj): boolean {
+  if (spec.hostNetwork === true || spec.hostPID === true || spec.hostIPC === true) return false;
+  if (present(spec.hostUsers) || present(spec.os)) return false;
+  const annotations = obj(meta.annotations);
+  if (annotations) for (const k in annotations) if (k.startsWith(APPARMOR_ANNOTATION_PREFIX)) return false;
+  const psc = podSecurityContext(spec);
+  let podNonRoot = false;
+  let podSeccomp = false;
+  if (psc) {
+    if (present(psc.appArmorProfile) || present(psc.seLinuxOptions) || present(psc.windowsOptions) || present(psc.sysctls)) return false;
+    if (psc.runAsUser === 0 || psc.runAsNonRoot === false) return false;
+    podNonRoot = psc.runAsNonRoot === true;
+    const seccomp = psc.seccompProfile;
+    if (present(seccomp)) {
+      if (!obj(seccomp) || !validSeccompType(str((seccomp as Obj).type))) return false;
+      podSeccomp = true;
+    }
+  }
+  const volumes = spec.volumes;
+  if (present(volumes)) {
+    if (!Array.isArray(volumes)) return false;
+    for (let i = 0; i < volumes.length; i++) if (!plainVolume(volumes[i])) return false;
+  }
+  let count = 0;
+  for (let k = 0; k < CONTAINER_KEYS.length; k++) {
+    const items = spec[CONTAINER_KEYS[k]!];
+    if (!present(items)) continue;
+    if (!Array.isArray(items)) return false;
+    for (let i = 0; i < items.length; i++) {
+      const c = obj(items[i]);
+      if (!c || !restrictedContainer(c, podNonRoot, podSeccomp)) return false;
+      count++;
+    }
+  }
+  return count > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
 // the registry, in the order PSA registers its checks
 
 export const CHECKS: readonly CheckDefinition[] = [

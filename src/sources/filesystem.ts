@@ -49,8 +49,12 @@ class Walker implements Iterator<WalkItem> {
   private readonly realRoot: string;
   private readonly skipDir: (rel: string) => boolean;
   private readonly skipFile: (rel: string) => boolean;
-  private readonly stack: string[] = [];
+  /** Directories still to read: absolute path and path relative to the root ('' for the root). */
+  private readonly stack: Array<{ abs: string; rel: string }> = [];
   private dir = '';
+  private relDir = '';
+  /** The prefix shown before a path relative to the root ('' when the root is shown as '.'). */
+  private readonly shownPrefix: string;
   private entries: Dirent[] = [];
   private index = 0;
   /** The root itself when it is a file; undefined once read. */
@@ -66,7 +70,9 @@ class Walker implements Iterator<WalkItem> {
     this.realRoot = realpathSync(this.absRoot);
     this.skipDir = options.skipDirs.length > 0 ? picomatch(options.skipDirs as string[], { dot: true }) : () => false;
     this.skipFile = options.skipFiles.length > 0 ? picomatch(options.skipFiles as string[], { dot: true, matchBase: true }) : () => false;
-    if (rootStat.isDirectory()) this.stack.push(this.absRoot);
+    const base = displayRoot.replace(/\/+$/, '');
+    this.shownPrefix = base === '.' || base === '' ? '' : `${base}/`;
+    if (rootStat.isDirectory()) this.stack.push({ abs: this.absRoot, rel: '' });
     else this.single = this.absRoot;
   }
 
@@ -81,18 +87,20 @@ class Walker implements Iterator<WalkItem> {
         const item = this.visit(this.entries[this.index++]!);
         if (item) return { done: false, value: item };
       }
-      const dir = this.stack.pop();
-      if (dir === undefined) {
+      const next = this.stack.pop();
+      if (next === undefined) {
         this.entries = [];
         return DONE;
       }
+      const dir = next.abs;
       this.dir = dir;
+      this.relDir = next.rel;
       this.index = 0;
       try {
         this.entries = readdirSync(dir, { withFileTypes: true });
       } catch (err) {
         this.entries = [];
-        return { done: false, value: { type: 'error', error: { path: displayPath(this.absRoot, dir, this.displayRoot), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } } };
+        return { done: false, value: { type: 'error', error: { path: this.shown(next.rel), message: `cannot read directory: ${errMessage(err)}`, code: 'unreadable' } } };
       }
       // Popped last-in first-out: sorted in reverse so subdirectories come out in name order.
       this.entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
@@ -101,23 +109,32 @@ class Walker implements Iterator<WalkItem> {
 
   /** One directory entry: a file read, a problem with a link, or nothing (a directory is queued). */
   private visit(entry: Dirent): WalkItem | undefined {
-    const abs = path.join(this.dir, entry.name);
-    const rel = path.relative(this.absRoot, abs).split(path.sep).join('/');
+    // Paths are put together from the directory's own: an entry's name holds no separator, and
+    // the root is already absolute and normalised, so nothing needs path.join or path.relative.
+    const name = entry.name;
+    const abs = this.dir.endsWith(path.sep) ? this.dir + name : this.dir + path.sep + name;
+    const rel = this.relDir === '' ? name : `${this.relDir}/${name}`;
     if (entry.isDirectory()) {
-      if (!this.options.skipDirNames.includes(entry.name) && !this.skipDir(rel)) this.stack.push(abs);
+      if (!this.options.skipDirNames.includes(name) && !this.skipDir(rel)) this.stack.push({ abs, rel });
       return undefined;
     }
     if (entry.isFile()) {
       if (this.skipFile(rel) || !this.options.wants(rel)) return undefined;
-      return readOne(abs, displayPath(this.absRoot, abs, this.displayRoot), this.options.maxFileSize);
+      return readOne(abs, this.shown(rel), this.options.maxFileSize);
     }
     if (entry.isSymbolicLink() && !this.skipFile(rel)) {
       const problem = inspectLink(abs, this.realRoot);
       if (!problem) return undefined;
-      const shown = displayPath(this.absRoot, abs, this.displayRoot);
+      const shown = this.shown(rel);
       return problem.kind === 'error' ? { type: 'error', error: { path: shown, ...problem.item } } : { type: 'note', note: { path: shown, ...problem.item } };
     }
     return undefined;
+  }
+
+  /** The path a report shows for `rel` (relative to the root, '/'-separated; '' for the root). */
+  private shown(rel: string): string {
+    if (this.shownPrefix === '') return rel || '.';
+    return rel ? this.shownPrefix + rel : this.shownPrefix.slice(0, -1);
   }
 }
 
@@ -171,13 +188,6 @@ function inspectLink(abs: string, realRoot: string): { kind: 'error' | 'note'; i
     return { kind: 'note', item: { message: 'symbolic link leaves the scanned directory; not followed', code: 'outside-root' } };
   }
   return undefined;
-}
-
-function displayPath(absRoot: string, abs: string, root: string): string {
-  const rel = path.relative(absRoot, abs).split(path.sep).join('/');
-  const base = root.replace(/\/+$/, '');
-  if (base === '.' || base === '') return rel || '.';
-  return rel ? `${base}/${rel}` : base;
 }
 
 export function formatBytes(n: number): string {

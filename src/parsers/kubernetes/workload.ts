@@ -31,6 +31,8 @@ export interface PodSpecRef {
   metadataPointer: Pointer;
   /** Memo of `containersOf(pod)` with every container type. */
   containersMemo?: readonly ContainerRef[];
+  /** Memo of whether the pod passes every Pod Security Standards control at the newest version. */
+  pssPassMemo?: boolean;
 }
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -66,7 +68,7 @@ function findPodSpec(doc: KubeDocument): PodSpecRef | undefined {
   const spec = doc.get(paths.spec);
   if (!isObj(spec)) return undefined;
   const meta = doc.get(paths.meta);
-  return { spec, pointer: paths.spec, metadata: isObj(meta) ? meta : {}, metadataPointer: paths.meta, containersMemo: undefined };
+  return { spec, pointer: paths.spec, metadata: isObj(meta) ? meta : {}, metadataPointer: paths.meta, containersMemo: undefined, pssPassMemo: undefined };
 }
 
 const ALL_CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
