@@ -225,12 +225,16 @@ export function finishResult(input: FinishInput): ScanResult {
     const keep = new Set(prepared.severities);
     findings = findings.filter((f) => keep.has(f.severity));
   }
+  // Rule ids repeat: each distinct one is ranked once, and findings compare by rank.
+  const idRank = new Map<string, number>();
+  for (const f of findings) idRank.set(f.ruleId, 0);
+  [...idRank.keys()].sort(compareIds).forEach((id, i) => idRank.set(id, i));
   findings.sort(
     (a, b) =>
       (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
       a.location.startLine - b.location.startLine ||
       a.location.startColumn - b.location.startColumn ||
-      compareIds(a.ruleId, b.ruleId),
+      idRank.get(a.ruleId)! - idRank.get(b.ruleId)!,
   );
   const open = findings.filter((f) => !f.suppressed);
   const findingsBySeverity: Record<string, number> = {};

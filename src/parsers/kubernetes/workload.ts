@@ -78,8 +78,12 @@ const ALL_CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContai
  * computed once per pod spec, since most rules ask for it; treat it as read-only.
  */
 export function containersOf(pod: PodSpecRef, types: readonly ContainerType[] = ALL_CONTAINER_TYPES): readonly ContainerRef[] {
-  if (types !== ALL_CONTAINER_TYPES) return collectContainers(pod, types);
-  return (pod.containersMemo ??= collectContainers(pod, types));
+  const all = (pod.containersMemo ??= collectContainers(pod, ALL_CONTAINER_TYPES));
+  if (types === ALL_CONTAINER_TYPES) return all;
+  // The same references (and their memos), in the order of `types`.
+  const out: ContainerRef[] = [];
+  for (const type of types) for (let i = 0; i < all.length; i++) if (all[i]!.type === type) out.push(all[i]!);
+  return out;
 }
 
 function collectContainers(pod: PodSpecRef, types: readonly ContainerType[]): ContainerRef[] {

@@ -4,7 +4,29 @@ import { containerResource, deepestPresent, isObj, isWindowsPod } from './suppor
 
 /** Capability names as the runtimes read them: case aside, with or without the CAP_ prefix. */
 function capName(v: unknown): string | undefined {
+  if (v === 'ALL' || v === 'NET_RAW') return v;
   return typeof v === 'string' ? v.trim().toUpperCase().replace(/^CAP_/, '') : undefined;
+}
+
+/** Whether a container's securityContext keeps NET_RAW out: not privileged, drops NET_RAW or ALL, adds neither back. */
+function dropsNetRaw(sc: Record<string, unknown>): boolean {
+  if (sc.privileged === true) return false;
+  const caps = sc.capabilities;
+  if (!isObj(caps)) return false;
+  const add = caps.add;
+  if (Array.isArray(add)) {
+    for (let i = 0; i < add.length; i++) {
+      const name = capName(add[i]);
+      if (name === 'NET_RAW' || name === 'ALL') return false;
+    }
+  }
+  const drop = caps.drop;
+  if (!Array.isArray(drop)) return false;
+  for (let i = 0; i < drop.length; i++) {
+    const name = capName(drop[i]);
+    if (name === 'NET_RAW' || name === 'ALL') return true;
+  }
+  return false;
 }
 
 export default defineRule<KubeDocument>({
@@ -51,9 +73,10 @@ spec:
     const pod = podSpecOf(doc);
     if (!pod || isWindowsPod(pod)) return;
     for (const c of containersOf(pod)) {
+      const sc = isObj(c.container.securityContext) ? c.container.securityContext : {};
+      if (dropsNetRaw(sc)) continue;
       const resource = containerResource(doc, c);
       const fingerprintData = `${c.type}/${c.name}`;
-      const sc = isObj(c.container.securityContext) ? c.container.securityContext : {};
       // A privileged container gets every capability; drop lists do not apply to it.
       if (sc.privileged === true) {
         ctx.report({
