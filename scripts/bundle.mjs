@@ -20,8 +20,31 @@ if (!process.argv[2]) {
   rmSync('dist/cli/drydock.bundle.mjs.map', { force: true });
 }
 
+/**
+ * commander loads node:child_process at start-up, for stand-alone executable subcommands, which
+ * drydock has none of; that module brings net, dgram and their bindings, more start-up than a small
+ * scan's own work. Inside commander it is replaced by a stand-in that loads it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'drydock-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'drydock-lazy' }, () => ({
+      contents: [
+        'let loaded;',
+        "const load = () => (loaded ??= require('node:child_process'));",
+        'module.exports = new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: ['src/cli/main.ts'],
+  plugins: [lazyChildProcess],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -75,3 +75,25 @@ describe.skipIf(!bundled)('the launcher keeps V8 code caches', () => {
     expect(existsSync(dir)).toBe(false);
   });
 });
+
+describe.skipIf(!bundled)('start-up of a configuration scan', () => {
+  it('loads neither child_process nor the datagram module it would pull in', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'drydock-mods-'));
+    try {
+      const out = path.join(dir, 'modules.txt');
+      const preload = path.join(dir, 'preload.cjs');
+      writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));\n`);
+      const r = drydock(['scan', path.join(ROOT, 'examples/shop/k8s'), '--scanners', 'misconfig', '--format', 'json'], {
+        env: { DRYDOCK_CODE_CACHE: 'off', NODE_OPTIONS: `--require ${preload}` },
+      });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
+      const loaded = readFileSync(out, 'utf8').split('\n');
+      expect(loaded).toContain('NativeModule fs');
+      // (net comes with a piped stdout, as here; child_process would bring it with dgram.)
+      for (const heavy of ['NativeModule child_process', 'NativeModule dgram']) expect(loaded).not.toContain(heavy);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
