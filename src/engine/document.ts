@@ -16,6 +16,8 @@ export interface InlineIgnore {
  */
 export interface ScannedDocument {
   kind: InputKind;
+  /** The object's own kind, for documents that hold one object of a kind (Kubernetes). */
+  objectKind?: string;
   /** The path shown to users. */
   path: string;
   /** The default resource of findings in this document. */

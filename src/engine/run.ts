@@ -25,7 +25,7 @@ export function runRules(document: ScannedDocument, rules: readonly Rule<any>[],
       findings.push(toFinding(current!, document, d, (seen ??= new Map())));
     },
   };
-  const applicable = rulesFor(rules, document.kind);
+  const applicable = rulesFor(rules, document.kind, document.objectKind);
   for (let i = 0; i < applicable.length; i++) {
     current = applicable[i]!;
     current.check(document, context);
@@ -33,14 +33,21 @@ export function runRules(document: ScannedDocument, rules: readonly Rule<any>[],
   return findings;
 }
 
-/** Each rule list's rules for each kind of input, worked out once per list rather than per document. */
-const byKind = new WeakMap<readonly Rule<any>[], Map<InputKind, readonly Rule<any>[]>>();
+/**
+ * Each rule list's rules for each kind of input and object, worked out once per list rather than
+ * per document: a ConfigMap is not offered to the rules about pod specs.
+ */
+const byKind = new WeakMap<readonly Rule<any>[], Map<string, readonly Rule<any>[]>>();
 
-function rulesFor(rules: readonly Rule<any>[], kind: InputKind): readonly Rule<any>[] {
+function rulesFor(rules: readonly Rule<any>[], kind: InputKind, objectKind: string | undefined): readonly Rule<any>[] {
   let kinds = byKind.get(rules);
   if (!kinds) byKind.set(rules, (kinds = new Map()));
-  let out = kinds.get(kind);
-  if (!out) kinds.set(kind, (out = rules.filter((r) => r.meta.appliesTo.includes(kind))));
+  const key = objectKind === undefined ? kind : `${kind}\0${objectKind}`;
+  let out = kinds.get(key);
+  if (!out) {
+    out = rules.filter((r) => r.meta.appliesTo.includes(kind) && (!r.objectKinds || (objectKind !== undefined && r.objectKinds.includes(objectKind))));
+    kinds.set(key, out);
+  }
   return out;
 }
 

@@ -79,6 +79,11 @@ export interface RuleContext {
 
 export interface Rule<D = unknown> {
   meta: RuleMeta;
+  /**
+   * The Kubernetes object kinds the rule looks at (e.g. the kinds that carry a pod spec): the engine
+   * offers it no other objects. Omitted: every object of its input kinds.
+   */
+  objectKinds?: readonly string[];
   /** Pure and synchronous: looks at one document and reports through the context. */
   check(document: D, context: RuleContext): void;
 }

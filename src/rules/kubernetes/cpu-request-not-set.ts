@@ -1,4 +1,4 @@
-import type { KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { checkResource } from './support/resources.js';
 
@@ -42,6 +42,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     checkResource(doc, ctx, 'requests', 'cpu');
   },

@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { canonicalName, parseImageRef } from './support/image.js';
 import { containerResource } from './support/workload.js';
@@ -69,6 +69,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     const allowed = ctx.settings.allowedRegistries;
     if (!Array.isArray(allowed) || allowed.length === 0) return;

@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { isDigest, parseImageRef } from './support/image.js';
 import { containerResource } from './support/workload.js';
@@ -49,6 +49,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     const pod = podSpecOf(doc);
     if (!pod) return;

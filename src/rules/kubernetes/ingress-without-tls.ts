@@ -62,6 +62,7 @@ spec:
       ],
     },
   },
+  objectKinds: ['Ingress'],
   check(doc, ctx) {
     if (doc.objectKind !== 'Ingress') return;
     const spec = doc.object.spec;

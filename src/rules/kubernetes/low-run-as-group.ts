@@ -1,4 +1,4 @@
-import type { KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { checkLowId } from './support/identity.js';
 
@@ -43,6 +43,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     checkLowId(doc, ctx, 'runAsGroup');
   },

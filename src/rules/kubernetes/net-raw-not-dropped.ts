@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { containerResource, deepestPresent, isObj, isWindowsPod } from './support/workload.js';
 
@@ -69,6 +69,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     const pod = podSpecOf(doc);
     if (!pod || isWindowsPod(pod)) return;

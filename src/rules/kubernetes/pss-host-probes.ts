@@ -1,4 +1,4 @@
-import type { KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { pssRuleCheck } from '../../pss/rule-support.js';
 import { defineRule } from '../types.js';
 
@@ -51,5 +51,6 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check: pssRuleCheck('hostProbesAndHostLifecycle'),
 });

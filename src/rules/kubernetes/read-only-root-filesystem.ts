@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { containerResource, isWindowsPod } from './support/workload.js';
 
@@ -43,6 +43,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     const pod = podSpecOf(doc);
     // Windows containers cannot set readOnlyRootFilesystem (the API rejects it when spec.os.name is windows).

@@ -57,6 +57,7 @@ stringData:
       ],
     },
   },
+  objectKinds: ['Secret'],
   check(doc, ctx) {
     if (doc.objectKind !== 'Secret' || typeof doc.object.apiVersion !== 'string' || doc.object.apiVersion !== 'v1') return;
     for (const section of ['data', 'stringData'] as const) {

@@ -1,4 +1,4 @@
-import { containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
 import { defineRule } from '../types.js';
 import { containerResource, isObj } from './support/workload.js';
 import { detached } from '../../util/text.js';
@@ -95,6 +95,7 @@ spec:
       ],
     },
   },
+  objectKinds: WORKLOAD_KINDS,
   check(doc, ctx) {
     const pod = podSpecOf(doc);
     if (!pod) return;

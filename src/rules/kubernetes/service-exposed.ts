@@ -52,6 +52,7 @@ spec:
       ],
     },
   },
+  objectKinds: ['Service'],
   check(doc, ctx) {
     if (doc.objectKind !== 'Service') return;
     const spec = doc.object.spec;
