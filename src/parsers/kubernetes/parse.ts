@@ -121,10 +121,8 @@ class KubeDoc implements KubeDocument {
     if (namespace !== undefined) this.namespace = namespace;
     this.objectKind = object.kind as string;
     // Findings keep the resource until the report is written: its strings must not pin the file's text.
-    this.resource =
-      namespace !== undefined
-        ? { kind: detached(this.objectKind), name: detached(this.name), namespace: detached(namespace) }
-        : { kind: detached(this.objectKind), name: detached(this.name) };
+    // The shape containerOf gives too (absent fields undefined; JSON leaves them out).
+    this.resource = { kind: detached(this.objectKind), name: detached(this.name), namespace: namespace !== undefined ? detached(namespace) : undefined, container: undefined };
   }
 
   get meta(): Record<string, unknown> {
