@@ -22,8 +22,8 @@ if (!process.argv[2]) {
 
 /**
  * commander loads node:child_process at start-up, for stand-alone executable subcommands, which
- * drydock has none of; that module brings net, dgram and their bindings, more start-up than a small
- * scan's own work. Inside commander it is replaced by a stand-in that loads it on first use.
+ * drydock has none of; that module brings net, dgram and their bindings into every start-up.
+ * Inside commander it is replaced by a stand-in that loads it on first use.
  */
 const lazyChildProcess = {
   name: 'lazy-child-process',

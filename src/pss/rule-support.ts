@@ -18,7 +18,7 @@ export function pssRuleCheck(control: PssControl): (doc: KubeDocument, ctx: Rule
     if (!evaluate) return;
     const pod = podSpecOf(doc);
     if (!pod) return;
-    // Most pods pass every control: one test per pod then spares the twenty rules their checks.
+    // Most pods pass every control: one test per pod then spares the nineteen PSS rules their checks.
     if ((pod.pssPassMemo ??= passesEveryControlAtLatest(pod.spec, pod.metadata))) return;
     const violation = evaluate({ spec: pod.spec, metadata: pod.metadata });
     if (!violation) return;
