@@ -12,6 +12,10 @@ export function checkLowId(doc: KubeDocument, ctx: RuleContext, field: 'runAsUse
   const min = typeof ctx.settings.minUid === 'number' ? ctx.settings.minUid : 10000;
   const what = field === 'runAsUser' ? 'UID' : 'GID';
   for (const c of containersOf(pod)) {
+    // Most containers pass: their value is read without building what a report needs.
+    const value = securityValue(c.container.securityContext, field) ?? securityValue(pod.spec.securityContext, field);
+    if (typeof value === 'number' && (value >= min || !Number.isFinite(value))) continue;
+    if (value !== undefined && typeof value !== 'number') continue;
     const eff = effectiveSecurityField(pod, c, field);
     const resource = containerResource(doc, c);
     const fingerprintData = `${c.type}/${c.name}`;
@@ -34,4 +38,11 @@ export function checkLowId(doc: KubeDocument, ctx: RuleContext, field: 'runAsUse
       fingerprintData,
     });
   }
+}
+
+/** A securityContext's field, undefined when the context or the field is absent (or null). */
+function securityValue(sc: unknown, field: string): unknown {
+  if (sc === null || typeof sc !== 'object' || Array.isArray(sc)) return undefined;
+  const v = (sc as Record<string, unknown>)[field];
+  return v === null ? undefined : v;
 }
