@@ -8,25 +8,24 @@ function capName(v: unknown): string | undefined {
   return typeof v === 'string' ? v.trim().toUpperCase().replace(/^CAP_/, '') : undefined;
 }
 
-/** Whether a container's securityContext keeps NET_RAW out: not privileged, drops NET_RAW or ALL, adds neither back. */
-function dropsNetRaw(sc: Record<string, unknown>): boolean {
-  if (sc.privileged === true) return false;
-  const caps = sc.capabilities;
-  if (!isObj(caps)) return false;
+/** Grants NET_RAW: the name of ALL or NET_RAW. */
+function grantsNetRaw(name: string | undefined): boolean {
+  return name === 'NET_RAW' || name === 'ALL';
+}
+
+/**
+ * How a container's securityContext stands with NET_RAW: it keeps it out ('dropped'), holds it as a
+ * privileged container, adds it back (at that index of capabilities.add), or never drops it.
+ */
+function netRaw(sc: Record<string, unknown>): 'dropped' | 'privileged' | 'not-dropped' | number {
+  // A privileged container gets every capability; drop lists do not apply to it.
+  if (sc.privileged === true) return 'privileged';
+  const caps = isObj(sc.capabilities) ? sc.capabilities : {};
   const add = caps.add;
-  if (Array.isArray(add)) {
-    for (let i = 0; i < add.length; i++) {
-      const name = capName(add[i]);
-      if (name === 'NET_RAW' || name === 'ALL') return false;
-    }
-  }
+  if (Array.isArray(add)) for (let i = 0; i < add.length; i++) if (grantsNetRaw(capName(add[i]))) return i;
   const drop = caps.drop;
-  if (!Array.isArray(drop)) return false;
-  for (let i = 0; i < drop.length; i++) {
-    const name = capName(drop[i]);
-    if (name === 'NET_RAW' || name === 'ALL') return true;
-  }
-  return false;
+  if (Array.isArray(drop)) for (let i = 0; i < drop.length; i++) if (grantsNetRaw(capName(drop[i]))) return 'dropped';
+  return 'not-dropped';
 }
 
 export default defineRule<KubeDocument>({
@@ -75,39 +74,33 @@ spec:
     if (!pod || isWindowsPod(pod)) return;
     for (const c of containersOf(pod)) {
       const sc = isObj(c.container.securityContext) ? c.container.securityContext : {};
-      if (dropsNetRaw(sc)) continue;
+      const status = netRaw(sc);
+      if (status === 'dropped') continue;
       const resource = containerResource(doc, c);
       const fingerprintData = `${c.type}/${c.name}`;
-      // A privileged container gets every capability; drop lists do not apply to it.
-      if (sc.privileged === true) {
+      if (status === 'privileged') {
         ctx.report({
           message: `Container "${c.name}" is privileged, so it holds NET_RAW whatever it drops.`,
           at: { pointer: [...c.pointer, 'securityContext', 'privileged'] },
           resource,
           fingerprintData,
         });
-        continue;
-      }
-      const caps = isObj(sc.capabilities) ? sc.capabilities : {};
-      const add = Array.isArray(caps.add) ? caps.add : [];
-      const addedAt = add.findIndex((v) => capName(v) === 'NET_RAW' || capName(v) === 'ALL');
-      if (addedAt >= 0) {
+      } else if (typeof status === 'number') {
+        const add = (sc.capabilities as Record<string, unknown[]>).add!;
         ctx.report({
-          message: `Container "${c.name}" adds ${capName(add[addedAt])} back, which grants NET_RAW.`,
-          at: { pointer: [...c.pointer, 'securityContext', 'capabilities', 'add', addedAt] },
+          message: `Container "${c.name}" adds ${capName(add[status])} back, which grants NET_RAW.`,
+          at: { pointer: [...c.pointer, 'securityContext', 'capabilities', 'add', status] },
           resource,
           fingerprintData,
         });
-        continue;
+      } else {
+        ctx.report({
+          message: `Container "${c.name}" does not drop NET_RAW (or ALL) in securityContext.capabilities.drop.`,
+          at: { pointer: deepestPresent(doc, c.pointer, ['securityContext', 'capabilities', 'drop']) },
+          resource,
+          fingerprintData,
+        });
       }
-      const drop = Array.isArray(caps.drop) ? caps.drop : [];
-      if (drop.some((v) => capName(v) === 'NET_RAW' || capName(v) === 'ALL')) continue;
-      ctx.report({
-        message: `Container "${c.name}" does not drop NET_RAW (or ALL) in securityContext.capabilities.drop.`,
-        at: { pointer: deepestPresent(doc, c.pointer, ['securityContext', 'capabilities', 'drop']) },
-        resource,
-        fingerprintData,
-      });
     }
   },
 });

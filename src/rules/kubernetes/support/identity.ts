@@ -1,6 +1,6 @@
 import { containersOf, podSpecOf, type KubeDocument } from '../../../parsers/kubernetes/index.js';
 import type { RuleContext } from '../../types.js';
-import { containerResource, effectiveSecurityField, isWindowsPod } from './workload.js';
+import { containerResource, effectiveSecurityField, effectiveSecurityValue, isWindowsPod } from './workload.js';
 
 /**
  * Reports containers whose effective runAsUser/runAsGroup (the container's own, else the pod's) is
@@ -13,7 +13,7 @@ export function checkLowId(doc: KubeDocument, ctx: RuleContext, field: 'runAsUse
   const what = field === 'runAsUser' ? 'UID' : 'GID';
   for (const c of containersOf(pod)) {
     // Most containers pass: their value is read without building what a report needs.
-    const value = securityValue(c.container.securityContext, field) ?? securityValue(pod.spec.securityContext, field);
+    const value = effectiveSecurityValue(pod, c, field);
     if (typeof value === 'number' && (value >= min || !Number.isFinite(value))) continue;
     if (value !== undefined && typeof value !== 'number') continue;
     const eff = effectiveSecurityField(pod, c, field);
@@ -38,11 +38,4 @@ export function checkLowId(doc: KubeDocument, ctx: RuleContext, field: 'runAsUse
       fingerprintData,
     });
   }
-}
-
-/** A securityContext's field, undefined when the context or the field is absent (or null). */
-function securityValue(sc: unknown, field: string): unknown {
-  if (sc === null || typeof sc !== 'object' || Array.isArray(sc)) return undefined;
-  const v = (sc as Record<string, unknown>)[field];
-  return v === null ? undefined : v;
 }

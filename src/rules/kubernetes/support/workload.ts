@@ -45,13 +45,21 @@ export function effectiveSecurityField(
   c: ContainerRef,
   field: 'runAsUser' | 'runAsGroup' | 'runAsNonRoot',
 ): { value: unknown; pointer: Pointer; level: 'container' | 'pod' } | undefined {
-  const csc = c.container.securityContext;
-  if (isObj(csc) && csc[field] !== undefined && csc[field] !== null) {
-    return { value: csc[field], pointer: [...c.pointer, 'securityContext', field], level: 'container' };
-  }
-  const psc = pod.spec.securityContext;
-  if (isObj(psc) && psc[field] !== undefined && psc[field] !== null) {
-    return { value: psc[field], pointer: [...pod.pointer, 'securityContext', field], level: 'pod' };
-  }
+  const own = securityContextField(c.container.securityContext, field);
+  if (own !== undefined) return { value: own, pointer: [...c.pointer, 'securityContext', field], level: 'container' };
+  const inherited = securityContextField(pod.spec.securityContext, field);
+  if (inherited !== undefined) return { value: inherited, pointer: [...pod.pointer, 'securityContext', field], level: 'pod' };
   return undefined;
+}
+
+/** The value `effectiveSecurityField` finds, without the pointer and level a report needs. */
+export function effectiveSecurityValue(pod: PodSpecRef, c: ContainerRef, field: 'runAsUser' | 'runAsGroup' | 'runAsNonRoot'): unknown {
+  return securityContextField(c.container.securityContext, field) ?? securityContextField(pod.spec.securityContext, field);
+}
+
+/** A securityContext's field; undefined when the context or the field is absent or null. */
+function securityContextField(sc: unknown, field: string): unknown {
+  if (!isObj(sc)) return undefined;
+  const v = sc[field];
+  return v === null ? undefined : v;
 }
