@@ -35,18 +35,21 @@ export function runRules(document: ScannedDocument, rules: readonly Rule<any>[],
 
 /**
  * Each rule list's rules for each kind of input and object, worked out once per list rather than
- * per document: a ConfigMap is not offered to the rules about pod specs.
+ * per document: a ConfigMap is not offered to the rules about pod specs. Keyed by the input kind,
+ * then by the object kind (the empty string when there is none), so no key is built per document.
  */
-const byKind = new WeakMap<readonly Rule<any>[], Map<string, readonly Rule<any>[]>>();
+const byKind = new WeakMap<readonly Rule<any>[], Map<InputKind, Map<string, readonly Rule<any>[]>>>();
 
 function rulesFor(rules: readonly Rule<any>[], kind: InputKind, objectKind: string | undefined): readonly Rule<any>[] {
   let kinds = byKind.get(rules);
-  if (!kinds) byKind.set(rules, (kinds = new Map()));
-  const key = objectKind === undefined ? kind : `${kind}\0${objectKind}`;
-  let out = kinds.get(key);
-  if (!out) {
+  if (kinds === undefined) byKind.set(rules, (kinds = new Map()));
+  let objects = kinds.get(kind);
+  if (objects === undefined) kinds.set(kind, (objects = new Map()));
+  const key = objectKind ?? '';
+  let out = objects.get(key);
+  if (out === undefined) {
     out = rules.filter((r) => r.meta.appliesTo.includes(kind) && (!r.objectKinds || (objectKind !== undefined && r.objectKinds.includes(objectKind))));
-    kinds.set(key, out);
+    objects.set(key, out);
   }
   return out;
 }

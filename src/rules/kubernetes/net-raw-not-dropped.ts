@@ -1,5 +1,5 @@
-import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
-import { defineRule } from '../types.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type ContainerRef, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { containerResource, deepestPresent, isObj, isWindowsPod } from './support/workload.js';
 
 /** Capability names as the runtimes read them: case aside, with or without the CAP_ prefix. */
@@ -75,32 +75,36 @@ spec:
     for (const c of containersOf(pod)) {
       const sc = isObj(c.container.securityContext) ? c.container.securityContext : {};
       const status = netRaw(sc);
-      if (status === 'dropped') continue;
-      const resource = containerResource(doc, c);
-      const fingerprintData = `${c.type}/${c.name}`;
-      if (status === 'privileged') {
-        ctx.report({
-          message: `Container "${c.name}" is privileged, so it holds NET_RAW whatever it drops.`,
-          at: { pointer: [...c.pointer, 'securityContext', 'privileged'] },
-          resource,
-          fingerprintData,
-        });
-      } else if (typeof status === 'number') {
-        const add = (sc.capabilities as Record<string, unknown[]>).add!;
-        ctx.report({
-          message: `Container "${c.name}" adds ${capName(add[status])} back, which grants NET_RAW.`,
-          at: { pointer: [...c.pointer, 'securityContext', 'capabilities', 'add', status] },
-          resource,
-          fingerprintData,
-        });
-      } else {
-        ctx.report({
-          message: `Container "${c.name}" does not drop NET_RAW (or ALL) in securityContext.capabilities.drop.`,
-          at: { pointer: deepestPresent(doc, c.pointer, ['securityContext', 'capabilities', 'drop']) },
-          resource,
-          fingerprintData,
-        });
-      }
+      if (status !== 'dropped') report(doc, c, sc, status, ctx);
     }
   },
 });
+
+/** The finding for a container that holds NET_RAW, at the field that grants it or should drop it. */
+function report(doc: KubeDocument, c: ContainerRef, sc: Record<string, unknown>, status: 'privileged' | 'not-dropped' | number, ctx: RuleContext): void {
+  const resource = containerResource(doc, c);
+  const fingerprintData = `${c.type}/${c.name}`;
+  if (status === 'privileged') {
+    ctx.report({
+      message: `Container "${c.name}" is privileged, so it holds NET_RAW whatever it drops.`,
+      at: { pointer: [...c.pointer, 'securityContext', 'privileged'] },
+      resource,
+      fingerprintData,
+    });
+  } else if (typeof status === 'number') {
+    const add = (sc.capabilities as Record<string, unknown[]>).add!;
+    ctx.report({
+      message: `Container "${c.name}" adds ${capName(add[status])} back, which grants NET_RAW.`,
+      at: { pointer: [...c.pointer, 'securityContext', 'capabilities', 'add', status] },
+      resource,
+      fingerprintData,
+    });
+  } else {
+    ctx.report({
+      message: `Container "${c.name}" does not drop NET_RAW (or ALL) in securityContext.capabilities.drop.`,
+      at: { pointer: deepestPresent(doc, c.pointer, ['securityContext', 'capabilities', 'drop']) },
+      resource,
+      fingerprintData,
+    });
+  }
+}

@@ -1,5 +1,5 @@
-import { WORKLOAD_KINDS, containersOf, podSpecOf, type KubeDocument } from '../../parsers/kubernetes/index.js';
-import { defineRule } from '../types.js';
+import { WORKLOAD_KINDS, containersOf, podSpecOf, type ContainerRef, type KubeDocument } from '../../parsers/kubernetes/index.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { containerResource, isWindowsPod } from './support/workload.js';
 
 export default defineRule<KubeDocument>({
@@ -50,14 +50,17 @@ spec:
     if (!pod || isWindowsPod(pod)) return;
     for (const c of containersOf(pod, ['containers', 'initContainers'])) {
       const value = (c.container.securityContext as Record<string, unknown> | undefined)?.readOnlyRootFilesystem;
-      if (value === true) continue;
-      const pointer = value === undefined ? c.pointer : [...c.pointer, 'securityContext', 'readOnlyRootFilesystem'];
-      ctx.report({
-        message: `Container "${c.name}" ${value === undefined ? 'does not set' : 'sets'} securityContext.readOnlyRootFilesystem${value === undefined ? '' : ` to ${String(value)}`}; its root filesystem is writable.`,
-        at: { pointer },
-        resource: containerResource(doc, c),
-        fingerprintData: `${c.type}/${c.name}`,
-      });
+      if (value !== true) report(doc, c, value, ctx);
     }
   },
 });
+
+function report(doc: KubeDocument, c: ContainerRef, value: unknown, ctx: RuleContext): void {
+  const pointer = value === undefined ? c.pointer : [...c.pointer, 'securityContext', 'readOnlyRootFilesystem'];
+  ctx.report({
+    message: `Container "${c.name}" ${value === undefined ? 'does not set' : 'sets'} securityContext.readOnlyRootFilesystem${value === undefined ? '' : ` to ${String(value)}`}; its root filesystem is writable.`,
+    at: { pointer },
+    resource: containerResource(doc, c),
+    fingerprintData: `${c.type}/${c.name}`,
+  });
+}
