@@ -47,19 +47,25 @@ export class PositionIndex {
     return (this.sizes = sizes);
   }
 
-  /** The children of node k, left to right, written into `out` (reused between calls). */
-  private children(k: number, out: number[]): number[] {
+  /**
+   * The children of node k, left to right, written into the scratch list KIDS; returns how many.
+   * (A count, not an array's length: setting an array's length is a call into the runtime.)
+   */
+  private children(k: number): number {
     const sizes = this.subtreeSizes();
     const c = this.childCount(k);
-    out.length = c;
+    if (KIDS.length < c) KIDS = new Int32Array(Math.max(c, KIDS.length * 2));
+    const kids = KIDS;
     let j = k - 1;
     let i = c - 1;
     for (; i >= 0 && j >= 0; i--) {
-      out[i] = j;
+      kids[i] = j;
       j -= sizes[j]!;
     }
-    if (i >= 0) out.splice(0, i + 1);
-    return out;
+    if (i < 0) return c;
+    // Fewer nodes than the log announced: keep those found, moved to the front.
+    kids.copyWithin(0, i + 1, c);
+    return c - (i + 1);
   }
 
   /**
@@ -70,25 +76,24 @@ export class PositionIndex {
     if (this.count <= 0) return { start: 0, end: 0 };
     let node = this.count - 1;
     let start = -1;
-    const children = CHILDREN;
     for (let p = 0; p < pointer.length; p++) {
       const key = pointer[p]!;
-      this.children(node, children);
+      let count = this.children(node);
       // A flow collection inside a block sequence is logged twice: unwrap the outer copy.
-      while (children.length === 1 && this.start(children[0]!) === this.start(node) && this.end(children[0]!) === this.end(node)) {
-        node = children[0]!;
-        this.children(node, children);
+      while (count === 1 && this.start(KIDS[0]!) === this.start(node) && this.end(KIDS[0]!) === this.end(node)) {
+        node = KIDS[0]!;
+        count = this.children(node);
       }
       let next: number | undefined;
       let keyNode = -1;
       if (typeof key === 'number') {
-        next = children[key];
+        next = key >= 0 && key < count ? KIDS[key]! : undefined;
       } else {
         const want = String(key);
-        for (let i = 0; i + 1 < children.length; i += 2) {
-          if (this.keyIs(children[i]!, want)) {
-            keyNode = children[i]!;
-            next = children[i + 1]!;
+        for (let i = 0; i + 1 < count; i += 2) {
+          if (this.keyIs(KIDS[i]!, want)) {
+            keyNode = KIDS[i]!;
+            next = KIDS[i + 1]!;
             break;
           }
         }
@@ -152,8 +157,8 @@ export class PositionIndex {
   }
 }
 
-/** Scratch list of child nodes; `locate` is not re-entrant. */
-const CHILDREN: number[] = [];
+/** Scratch list of child nodes, grown to the most children met; `locate` is not re-entrant. */
+let KIDS = new Int32Array(64);
 /** Scratch stack of `subtreeSizes`, grown to the largest document met. */
 let STACK = new Int32Array(1024);
 
