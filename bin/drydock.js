@@ -44,7 +44,9 @@ const COMMANDS = new Set(['scan', 'pss', 'image', 'sbom', 'rules', 'explain', 'd
 // fallback.
 const bundle = fileURLToPath(new URL('../dist/cli/drydock.cjs', import.meta.url));
 const read = readBundle(bundle);
-const { main } = read ? loadBundle(bundle, read) : await import('../dist/cli/main.js');
+// The bundle is a CommonJS module already in its wrapper (scripts/bundle.mjs); anything else is not
+// this launcher's bundle.
+const { main } = read && read.source.startsWith('(function (exports, require, module, __filename, __dirname) {') ? loadBundle(bundle, read) : await import('../dist/cli/main.js');
 
 main(process.argv).then(
   (code) => {
@@ -68,7 +70,7 @@ function loadBundle(file, { source, stat }) {
   const cachedData = cacheFile ? readOwnFile(cacheFile) : undefined;
   // import() has no loader inside vm.Script: ES-module-only packages are imported from here.
   globalThis[Symbol.for('drydock.import')] = (specifier) => import(specifier);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
