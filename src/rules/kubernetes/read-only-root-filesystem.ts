@@ -55,6 +55,7 @@ spec:
   },
 });
 
+/** The finding for a container whose root filesystem is writable: at the field, or at the container when it is unset. */
 function report(doc: KubeDocument, c: ContainerRef, value: unknown, ctx: RuleContext): void {
   const pointer = value === undefined ? c.pointer : [...c.pointer, 'securityContext', 'readOnlyRootFilesystem'];
   ctx.report({
