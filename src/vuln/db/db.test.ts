@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,7 +12,7 @@ import { matchVulnerabilities } from '../match.js';
 import { dbPath } from './paths.js';
 import Database from 'better-sqlite3';
 import { importDirectory, importZip, type ImportStats } from './import.js';
-import { DatabaseBuilder, VulnDatabase } from './store.js';
+import { DatabaseBuilder, heldShards, memoryShardPrefix, VulnDatabase } from './store.js';
 import { importDatabase, updateDatabase } from './update.js';
 import { buildZip, isUnsafeEntryName, ZipError, ZipReader } from './zip.js';
 
@@ -316,7 +316,9 @@ describe('parallel import', () => {
         expect(z.stats.records).toBe(seq.stats.records);
         expect(z.db).toEqual(seq.db);
       }
-      // No shard files are left behind.
+      // The workers' shards were in memory, and none is left behind, in memory or on disk.
+      expect(memoryShardPrefix()).toMatch(/^file:\/drydock-shard-/);
+      expect(heldShards()).toBe(0);
       expect(readdirSync(cacheDir).filter((f) => f.includes('-s'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -346,6 +348,7 @@ describe('parallel import', () => {
       const par = await build('walkpar.db', {});
       expect(par.stats).toEqual(seq.stats);
       expect(par.db).toEqual(seq.db);
+      expect(heldShards()).toBe(0);
       expect(readdirSync(cacheDir).filter((f) => f.includes('-s'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -370,6 +373,16 @@ describe('large directory import', () => {
         db.close();
       }
       expect(readdirSync(join(cacheDir, 'db'))).toEqual(['vulns.db']);
+      expect(heldShards()).toBe(0);
+
+      // With SQLite's URI names turned off, the workers' shards are files next to the new
+      // database instead of in memory: the same records, and no file is left behind.
+      const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'import-child.ts'), join(cacheDir, 'nouri'), dir], {
+        encoding: 'utf8',
+        env: { ...process.env, SQLITE_USE_URI: '0' },
+      });
+      expect(child.stderr).toBe('');
+      expect(JSON.parse(child.stdout)).toEqual({ records: 4500, duplicates: 1, memory: false, left: ['vulns.db'] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

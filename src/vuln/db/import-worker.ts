@@ -8,8 +8,12 @@ const { prefix, rotate } = workerData as { prefix: string; rotate: number };
 const port = parentPort!;
 const runner = new ShardTaskRunner(prefix, rotate, (file, tasks) => port.postMessage({ kind: 'sealed', file, tasks }));
 
-port.on('message', (m: { seq: number; task: ImportTask } | { close: true }) => {
+port.on('message', (m: { seq: number; task: ImportTask } | { close: true } | { release: string }) => {
   try {
+    if ('release' in m) {
+      runner.release(m.release);
+      return;
+    }
     if ('close' in m) {
       runner.close();
       port.postMessage({ kind: 'closed' });

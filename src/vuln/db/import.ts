@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { MalformedRecordError, normalizeRecord, prepareRecord, type PreparedRecord } from '../osv.js';
 import { packageRoot } from '../../util/package-root.js';
-import { ShardWriter, type DatabaseBuilder, type ShardSegment } from './store.js';
+import { holdShard, memoryShardPrefix, releaseShards, shardName, ShardWriter, type DatabaseBuilder, type ShardSegment } from './store.js';
 import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipLimits } from './zip.js';
 
 export interface ImportStats {
@@ -255,8 +255,9 @@ function bundledSourceWorker(): string | undefined {
   return bundledWorker ?? undefined;
 }
 
+/** Where the workers' shards go: SQLite's in-memory VFS when it can be shared, else files next to the database. */
 function shardPrefix(builder: DatabaseBuilder): string {
-  return `${builder.path}-s`;
+  return memoryShardPrefix() ?? `${builder.path}-s`;
 }
 
 function startWorkers(prefix: string, n: number): Worker[] {
@@ -290,7 +291,7 @@ export class ShardTaskRunner {
 
   run(task: ImportTask): { file: string; result: ShardTaskResult } {
     if (!this.writer) {
-      this.writer = typeof this.prefix === 'string' ? new ShardWriter(`${this.prefix}-${this.files++}`) : this.prefix();
+      this.writer = typeof this.prefix === 'string' ? new ShardWriter(shardName(this.prefix, this.files++)) : this.prefix();
       this.file = this.writer.path;
       this.tasksInFile = 0;
     }
@@ -309,12 +310,22 @@ export class ShardTaskRunner {
     return { file, result };
   }
 
+  /** Sealed in-memory shards still open here, until the main thread holds them (`release`). */
+  private readonly sealedOpen = new Map<string, ShardWriter>();
+
   /** Finishes the current file, if any. */
   seal(): void {
     if (!this.writer) return;
     this.writer.close();
+    this.sealedOpen.set(this.file, this.writer);
     this.writer = undefined;
     this.onSealed(this.file, this.tasksInFile);
+  }
+
+  /** The main thread holds a sealed shard now: this thread's connection to it can go. */
+  release(file: string): void {
+    this.sealedOpen.get(file)?.release();
+    this.sealedOpen.delete(file);
   }
 
   close(): void {
@@ -326,6 +337,8 @@ export class ShardTaskRunner {
   abort(): void {
     this.writer?.abort();
     this.writer = undefined;
+    for (const w of this.sealedOpen.values()) w.abort();
+    this.sealedOpen.clear();
     this.zipCache.zip?.close();
   }
 }
@@ -500,6 +513,10 @@ async function importParallel(
             pump();
             break;
           case 'sealed':
+            // An in-memory shard lives while a connection to it is open: this thread opens one
+            // before the worker closes its own.
+            holdShard(m.file);
+            w.postMessage({ release: m.file });
             sealed.set(m.file, m.tasks);
             break;
           case 'closed':
@@ -527,9 +544,12 @@ async function importParallel(
     } catch {
       // the database is abandoned anyway
     }
-    const dir = dirname(prefix);
-    const base = basename(prefix);
-    for (const name of readdirSync(dir)) if (name.startsWith(base)) rmSync(join(dir, name), { force: true });
+    releaseShards(prefix);
+    if (!prefix.startsWith('file:')) {
+      const dir = dirname(prefix);
+      const base = basename(prefix);
+      for (const name of readdirSync(dir)) if (name.startsWith(base)) rmSync(join(dir, name), { force: true });
+    }
   }
 }
 

@@ -1,8 +1,18 @@
 import type Database from 'better-sqlite3';
 import { lazy } from '../../util/lazy.js';
 
-const sqlite = lazy<typeof Database>('better-sqlite3');
+const loadSqlite = lazy<typeof Database>('better-sqlite3');
+/**
+ * better-sqlite3, loaded with SQLite's URI file names on (unless the environment says otherwise):
+ * the import's scratch shards are in-memory databases named by URI (see `memoryShardPrefix`).
+ * Only names that begin with `file:` are read as URIs; the paths drydock opens are absolute.
+ */
+function sqlite(): typeof Database {
+  process.env.SQLITE_USE_URI ??= '1';
+  return loadSqlite();
+}
 import { closeSync, existsSync, fsync, openSync, unlink } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
 
@@ -478,7 +488,68 @@ export class DatabaseBuilder {
  * it ends, whichever way it ends.
  */
 function discard(file: string): void {
-  unlink(file, () => {});
+  const holder = holders.get(file);
+  if (holder) {
+    holders.delete(file);
+    holder.close();
+  } else if (!isMemoryShard(file)) {
+    unlink(file, () => {});
+  }
+}
+
+/** Connections that keep finished in-memory shards alive until their rows are copied, by name. */
+const holders = new Map<string, Database.Database>();
+
+let memoryShards: boolean | undefined;
+
+/**
+ * A name prefix for scratch shards in SQLite's in-memory VFS (`memdb`), or undefined when URI
+ * names are off. A memdb database whose name begins with "/" is shared by every connection of the
+ * process, worker threads included: a worker writes a shard there and the main thread attaches it
+ * by name, so no shard page is written to or read back from a file. It lives while a connection
+ * to it is open: the main thread opens one (`holdShard`) before the worker lets go of its own.
+ */
+export function memoryShardPrefix(): string | undefined {
+  if (memoryShards === undefined) {
+    const name = `file:/drydock-probe-${process.pid}-${randomBytes(6).toString('hex')}?vfs=memdb`;
+    try {
+      const db = new (sqlite())(name);
+      // With URI names off, the name would have been taken as a relative path.
+      memoryShards = (db.prepare(`SELECT file FROM pragma_database_list WHERE name = 'main'`).get() as { file: string }).file === '';
+      db.close();
+    } catch {
+      memoryShards = false;
+    }
+  }
+  return memoryShards ? `file:/drydock-shard-${process.pid}-${randomBytes(6).toString('hex')}` : undefined;
+}
+
+/** The name of shard `n` under a prefix (a shard file's path, or a memdb URI). */
+export function shardName(prefix: string, n: number): string {
+  return isMemoryShard(prefix) ? `${prefix}-${n}?vfs=memdb` : `${prefix}-${n}`;
+}
+
+function isMemoryShard(file: string): boolean {
+  return file.startsWith('file:/drydock-shard-');
+}
+
+/** Keeps a finished in-memory shard alive (see `memoryShardPrefix`); a no-op for a shard file. */
+export function holdShard(file: string): void {
+  if (isMemoryShard(file) && !holders.has(file)) holders.set(file, new (sqlite())(file));
+}
+
+/** How many in-memory shards are held now (tests: none once an import is over). */
+export function heldShards(): number {
+  return holders.size;
+}
+
+/** Lets go of in-memory shards held under this prefix (the import is over or abandoned). */
+export function releaseShards(prefix: string): void {
+  for (const [file, db] of holders) {
+    if (!file.startsWith(prefix)) continue;
+    holders.delete(file);
+    db.close();
+  }
 }
 
 /** A run of rows of one shard and where they go in the database being built. */
@@ -508,6 +579,8 @@ export class ShardWriter {
   private readonly vulnsTable: string;
   private readonly affTable: string;
   private readonly own: boolean;
+  /** An in-memory shard: sealed (committed) first, closed once the main thread holds it. */
+  private readonly memory: boolean = false;
   private readonly vulnStmts = new Map<number, Database.Statement>();
   private readonly affStmts = new Map<number, Database.Statement>();
   /** Rows waiting to be written: several rows per statement cost less than one each. */
@@ -529,10 +602,12 @@ export class ShardWriter {
     this.own = true;
     this.vulnsTable = 'vulns';
     this.affTable = 'affected';
+    this.memory = isMemoryShard(path);
     this.db = new (sqlite())(path);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');
-    this.db.pragma('locking_mode = EXCLUSIVE');
+    // A shard in memory is read through another connection while this one still holds it open.
+    if (!this.memory) this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('cache_size = -65536');
     this.db.exec(SHARD_SCHEMA);
     this.db.exec('BEGIN');
@@ -568,11 +643,20 @@ export class ShardWriter {
     return st;
   }
 
+  /**
+   * Writes out what is left and commits. A shard file is closed; an in-memory shard stays open
+   * (it would vanish with its last connection) until `release`.
+   */
   close(): void {
     this.flush();
     if (!this.own) return;
     if (this.db.inTransaction) this.db.exec('COMMIT');
-    this.db.close();
+    if (!this.memory) this.db.close();
+  }
+
+  /** Closes an in-memory shard's connection once another one holds it. */
+  release(): void {
+    if (this.memory) this.db.close();
   }
 
   abort(): void {
