@@ -54,40 +54,10 @@ export interface StoredAffected {
   g?: 1;
 }
 
-/** One row set to insert for a record. */
-export interface NormalizedRecord {
-  id: string;
-  modified: string;
-  published: string | null;
-  summary: string | null;
-  aliases: string[];
-  /** Upstream ids (OSV `upstream`), kept apart: a record fixing several upstream flaws is an umbrella. */
-  upstream: string[];
-  severity: OsvSeverity[];
-  dbSeverity: string | null;
-  url: string | null;
-  affected: { ecosystem: string; name: string; data: StoredAffected }[];
-}
-
 export class MalformedRecordError extends Error {}
 
 function str(x: unknown): string | undefined {
   return typeof x === 'string' && x !== '' ? x : undefined;
-}
-
-function strArray(x: unknown): string[] {
-  return Array.isArray(x) ? x.filter((v): v is string => typeof v === 'string' && v !== '') : [];
-}
-
-function severities(x: unknown): OsvSeverity[] {
-  if (!Array.isArray(x)) return [];
-  const out: OsvSeverity[] = [];
-  for (const s of x) {
-    if (s && typeof s === 'object' && typeof (s as OsvSeverity).type === 'string' && typeof (s as OsvSeverity).score === 'string') {
-      out.push({ type: (s as OsvSeverity).type, score: (s as OsvSeverity).score });
-    }
-  }
-  return out;
 }
 
 /**
@@ -134,93 +104,6 @@ export function packageKey(ecosystem: string, name: string): string {
   }
 }
 
-/**
- * Checks and reduces one parsed OSV record. Throws MalformedRecordError when required fields are
- * missing or mistyped; returns undefined for a withdrawn record.
- */
-export function normalizeRecord(raw: unknown): NormalizedRecord | undefined {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MalformedRecordError('not a JSON object');
-  const r = raw as Record<string, unknown>;
-  const id = str(r.id);
-  if (!id || id.length > 200) throw new MalformedRecordError('missing or invalid "id"');
-  const modified = str(r.modified);
-  if (!modified) throw new MalformedRecordError(`${id}: missing "modified"`);
-  if (str(r.withdrawn)) return undefined;
-  if (r.affected !== undefined && !Array.isArray(r.affected)) throw new MalformedRecordError(`${id}: "affected" is not an array`);
-  // The work is split into small functions: the optimising compiler then compiles (and, when a
-  // record of a new shape arrives, recompiles) each part alone rather than one large function.
-  const affected: NormalizedRecord['affected'] = [];
-  for (const a of (r.affected as unknown[] | undefined) ?? []) {
-    const entry = normalizeAffected(a, id);
-    if (entry) affected.push(entry);
-  }
-  const dbs = r.database_specific as Record<string, unknown> | undefined;
-  return {
-    id,
-    modified,
-    published: str(r.published) ?? null,
-    summary: str(r.summary)?.slice(0, 500) ?? (str(r.details) ? firstLine(r.details as string) : null),
-    aliases: strArray(r.aliases),
-    upstream: strArray(r.upstream),
-    severity: severities(r.severity),
-    dbSeverity: str(dbs?.severity) ?? null,
-    url: advisoryUrl(r.references),
-    affected,
-  };
-}
-
-/** One `affected` entry reduced, or undefined when it cannot match a catalogued package. */
-function normalizeAffected(a: unknown, id: string): NormalizedRecord['affected'][number] | undefined {
-  if (!a || typeof a !== 'object') throw new MalformedRecordError(`${id}: bad "affected" entry`);
-  const aff = a as Record<string, unknown>;
-  const pkg = aff.package as Record<string, unknown> | undefined;
-  const eco = str(pkg?.ecosystem);
-  const name = str(pkg?.name);
-  if (!eco || !name) return undefined; // affected entries without a package name (e.g. GIT-only) cannot match a catalog
-  const data: StoredAffected = {};
-  let sawGit = false;
-  if (aff.ranges !== undefined) {
-    if (!Array.isArray(aff.ranges)) throw new MalformedRecordError(`${id}: "ranges" is not an array`);
-    for (const rg of aff.ranges as unknown[]) {
-      const range = rg as Record<string, unknown> | undefined;
-      if (!range || typeof range !== 'object' || !Array.isArray(range.events)) throw new MalformedRecordError(`${id}: bad range`);
-      if (range.type === 'GIT') {
-        sawGit = true;
-        continue;
-      }
-      if (range.type !== 'ECOSYSTEM' && range.type !== 'SEMVER') continue;
-      (data.r ??= []).push({ t: range.type === 'SEMVER' ? 'S' : 'E', e: normalizeEvents(range.events as unknown[], id) });
-    }
-  }
-  const versions = strArray(aff.versions);
-  if (versions.length > 0) data.v = versions;
-  const sev = severities(aff.severity);
-  if (sev.length > 0) data.s = sev;
-  const urgency = str((aff.ecosystem_specific as Record<string, unknown> | undefined)?.urgency);
-  if (urgency) data.u = urgency;
-  if (!data.r && !data.v) {
-    if (sawGit) data.g = 1;
-    else return undefined;
-  }
-  return { ecosystem: cachedEcosystemKey(eco), name: packageKey(eco, name), data };
-}
-
-function normalizeEvents(list: unknown[], id: string): OsvEvent[] {
-  const events: OsvEvent[] = [];
-  for (const ev of list) {
-    if (!ev || typeof ev !== 'object') throw new MalformedRecordError(`${id}: bad event`);
-    const e = ev as Record<string, unknown>;
-    const out: OsvEvent = {};
-    if (str(e.introduced)) out.introduced = e.introduced as string;
-    else if (str(e.fixed)) out.fixed = e.fixed as string;
-    else if (str(e.last_affected)) out.last_affected = e.last_affected as string;
-    else if (str(e.limit)) out.limit = e.limit as string;
-    else continue;
-    events.push(out);
-  }
-  return events;
-}
-
 /** The advisory's own page when it lists one, else its first link. */
 function advisoryUrl(references: unknown): string | null {
   const refs = Array.isArray(references) ? (references as { type?: unknown; url?: unknown }[]) : [];
@@ -246,34 +129,141 @@ function firstLine(s: string): string {
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
 
+/**
+ * Checks one parsed OSV record and reduces it straight to the values the database stores, in one
+ * pass with no objects in between (the import reduces every record it reads). The JSON it writes
+ * is what JSON.stringify gives for a StoredAffected and for the id and severity lists. Throws
+ * MalformedRecordError when required fields are missing or mistyped; undefined for a withdrawn
+ * record. The work is split into small functions: the optimising compiler then compiles (and,
+ * when a record of a new shape arrives, recompiles) each part alone rather than one large one.
+ */
+export function reduceRecord(raw: unknown): PreparedRecord | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new MalformedRecordError('not a JSON object');
+  const r = raw as Record<string, unknown>;
+  const id = str(r.id);
+  if (!id || id.length > 200) throw new MalformedRecordError('missing or invalid "id"');
+  const modified = str(r.modified);
+  if (!modified) throw new MalformedRecordError(`${id}: missing "modified"`);
+  if (str(r.withdrawn)) return undefined;
+  const list = r.affected;
+  if (list !== undefined && !Array.isArray(list)) throw new MalformedRecordError(`${id}: "affected" is not an array`);
+  const affected: PreparedRecord['affected'] = [];
+  if (list) {
+    for (let i = 0; i < list.length; i++) {
+      const row = reduceAffected(list[i], id);
+      if (row) affected.push(row);
+    }
+  }
+  const dbs = r.database_specific as Record<string, unknown> | undefined;
+  return {
+    id,
+    cols: [
+      modified,
+      str(r.published) ?? null,
+      str(r.summary)?.slice(0, 500) ?? (str(r.details) ? firstLine(r.details as string) : null),
+      stringListJson(r.aliases),
+      stringListJson(r.upstream),
+      severityListJson(r.severity),
+      str(dbs?.severity) ?? null,
+      advisoryUrl(r.references),
+    ],
+    affected,
+  };
+}
+
+/**
+ * One `affected` entry as a database row: ECOSYSTEM and SEMVER ranges (GIT ranges cannot be
+ * evaluated against a version), versions, per-package severity and distro urgency. Undefined when
+ * it cannot match a catalogued package: no package name (e.g. GIT-only entries), or neither ranges
+ * nor versions nor GIT ranges.
+ */
+function reduceAffected(a: unknown, id: string): [ecosystem: string, name: string, data: string] | undefined {
+  if (!a || typeof a !== 'object') throw new MalformedRecordError(`${id}: bad "affected" entry`);
+  const aff = a as Record<string, unknown>;
+  const pkg = aff.package as Record<string, unknown> | undefined;
+  const eco = str(pkg?.ecosystem);
+  const name = str(pkg?.name);
+  if (!eco || !name) return undefined;
+  let ranges = '';
+  let sawGit = false;
+  const list = aff.ranges;
+  if (list !== undefined) {
+    if (!Array.isArray(list)) throw new MalformedRecordError(`${id}: "ranges" is not an array`);
+    for (let i = 0; i < list.length; i++) {
+      const range = list[i] as Record<string, unknown> | undefined;
+      if (!range || typeof range !== 'object' || !Array.isArray(range.events)) throw new MalformedRecordError(`${id}: bad range`);
+      const type = range.type;
+      if (type === 'GIT') {
+        sawGit = true;
+        continue;
+      }
+      if (type !== 'ECOSYSTEM' && type !== 'SEMVER') continue;
+      ranges += `${ranges === '' ? '' : ','}{"t":"${type === 'SEMVER' ? 'S' : 'E'}","e":[${eventsJson(range.events as unknown[], id)}]}`;
+    }
+  }
+  const versions = stringListJson(aff.versions);
+  let out = '';
+  if (ranges !== '') out += `,"r":[${ranges}]`;
+  if (versions !== null) out += `,"v":${versions}`;
+  const sev = severityListJson(aff.severity);
+  if (sev !== null) out += `,"s":${sev}`;
+  const urgency = str((aff.ecosystem_specific as Record<string, unknown> | undefined)?.urgency);
+  if (urgency) out += `,"u":${quote(urgency)}`;
+  if (ranges === '' && versions === null) {
+    if (!sawGit) return undefined;
+    out += ',"g":1';
+  }
+  return [cachedEcosystemKey(eco), packageKey(eco, name), `{${out.slice(1)}}`];
+}
+
+/** A range's events as JSON: each keeps its first non-empty field of introduced, fixed, last_affected, limit. */
+function eventsJson(list: unknown[], id: string): string {
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    const ev = list[i];
+    if (!ev || typeof ev !== 'object') throw new MalformedRecordError(`${id}: bad event`);
+    const e = ev as Record<string, unknown>;
+    let one: string;
+    if (str(e.introduced)) one = `{"introduced":${quote(e.introduced as string)}}`;
+    else if (str(e.fixed)) one = `{"fixed":${quote(e.fixed as string)}}`;
+    else if (str(e.last_affected)) one = `{"last_affected":${quote(e.last_affected as string)}}`;
+    else if (str(e.limit)) one = `{"limit":${quote(e.limit as string)}}`;
+    else continue;
+    out += out === '' ? one : `,${one}`;
+  }
+  return out;
+}
+
+/** The non-empty strings of a list as JSON, or null when there are none. */
+function stringListJson(x: unknown): string | null {
+  if (!Array.isArray(x)) return null;
+  let out = '';
+  for (let i = 0; i < x.length; i++) {
+    const v: unknown = x[i];
+    if (typeof v === 'string' && v !== '') out += `${out === '' ? '' : ','}${quote(v)}`;
+  }
+  return out === '' ? null : `[${out}]`;
+}
+
+/** The severities with a string type and score, as JSON, or null when there are none. */
+function severityListJson(x: unknown): string | null {
+  if (!Array.isArray(x)) return null;
+  let out = '';
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as OsvSeverity | undefined;
+    if (v && typeof v === 'object' && typeof v.type === 'string' && typeof v.score === 'string') {
+      out += `${out === '' ? '' : ','}{"type":${quote(v.type)},"score":${quote(v.score)}}`;
+    }
+  }
+  return out === '' ? null : `[${out}]`;
+}
+
 /** A record reduced to the column values the database stores; cheap to pass between threads. */
 export interface PreparedRecord {
   id: string;
   /** modified, published, summary, aliases, upstream, severity, db_severity, url */
   cols: (string | null)[];
   affected: [ecosystem: string, name: string, data: string][];
-}
-
-export function prepareRecord(rec: NormalizedRecord): PreparedRecord {
-  const affected: PreparedRecord['affected'] = [];
-  for (let i = 0; i < rec.affected.length; i++) {
-    const a = rec.affected[i]!;
-    affected.push([a.ecosystem, a.name, affectedJson(a.data)]);
-  }
-  return {
-    id: rec.id,
-    cols: [
-      rec.modified,
-      rec.published,
-      rec.summary,
-      rec.aliases.length ? stringsJson(rec.aliases) : null,
-      rec.upstream.length ? stringsJson(rec.upstream) : null,
-      rec.severity.length ? severitiesJson(rec.severity) : null,
-      rec.dbSeverity,
-      rec.url,
-    ],
-    affected,
-  };
 }
 
 /*
@@ -286,43 +276,4 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function quote(s: string): string {
   return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
-}
-
-function stringsJson(list: readonly string[]): string {
-  let out = '[';
-  for (let i = 0; i < list.length; i++) out += (i === 0 ? '' : ',') + quote(list[i]!);
-  return out + ']';
-}
-
-function severitiesJson(list: readonly OsvSeverity[]): string {
-  let out = '[';
-  for (let i = 0; i < list.length; i++) out += `${i === 0 ? '' : ','}{"type":${quote(list[i]!.type)},"score":${quote(list[i]!.score)}}`;
-  return out + ']';
-}
-
-function eventJson(e: OsvEvent): string {
-  if (e.introduced !== undefined) return `{"introduced":${quote(e.introduced)}}`;
-  if (e.fixed !== undefined) return `{"fixed":${quote(e.fixed)}}`;
-  if (e.last_affected !== undefined) return `{"last_affected":${quote(e.last_affected)}}`;
-  return e.limit !== undefined ? `{"limit":${quote(e.limit)}}` : '{}';
-}
-
-/** `JSON.stringify(data)` for what normalizeAffected builds (keys r, v, s, u, g in that order). */
-export function affectedJson(data: StoredAffected): string {
-  let out = '';
-  if (data.r) {
-    out += ',"r":[';
-    for (let i = 0; i < data.r.length; i++) {
-      const range = data.r[i]!;
-      out += `${i === 0 ? '' : ','}{"t":"${range.t}","e":[`;
-      for (let j = 0; j < range.e.length; j++) out += (j === 0 ? '' : ',') + eventJson(range.e[j]!);
-      out += ']}';
-    }
-    out += ']';
-  }
-  if (data.v) out += `,"v":${stringsJson(data.v)}`;
-  if (data.s) out += `,"s":${severitiesJson(data.s)}`;
-  if (data.u !== undefined) out += `,"u":${quote(data.u)}`;
-  if (data.g !== undefined) out += `,"g":${data.g}`;
-  return out === '' ? '{}' : `{${out.slice(1)}}`;
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { MalformedRecordError, normalizeRecord, prepareRecord, type PreparedRecord } from '../osv.js';
+import { MalformedRecordError, reduceRecord, type PreparedRecord } from '../osv.js';
 import { packageRoot } from '../../util/package-root.js';
 import { holdShard, memoryShardPrefix, releaseShards, shardName, ShardWriter, type DatabaseBuilder, type ShardSegment } from './store.js';
 import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipLimits } from './zip.js';
@@ -60,7 +60,7 @@ export function parseDocument(bytes: Buffer | string, name: string, out: Counts,
   for (const item of items) {
     let rec;
     try {
-      rec = normalizeRecord(item);
+      rec = reduceRecord(item);
     } catch (e) {
       if (e instanceof MalformedRecordError) {
         skip(out, `${name}: ${e.message}`);
@@ -69,7 +69,7 @@ export function parseDocument(bytes: Buffer | string, name: string, out: Counts,
       throw e;
     }
     if (!rec) out.withdrawn++;
-    else sink(prepareRecord(rec));
+    else sink(rec);
   }
 }
 
