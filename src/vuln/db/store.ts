@@ -292,9 +292,9 @@ export class DatabaseBuilder {
 
   /** Marks an id as taken; false when a record with that id is already in (first one wins). */
   claim(id: string): boolean {
-    if (this.seen.has(id)) return false;
-    this.seen.add(id);
-    return true;
+    // One hash lookup rather than two (has, then add): an id already there leaves the size as it was.
+    const before = this.seen.size;
+    return this.seen.add(id).size !== before;
   }
 
   /** Reserves `n` consecutive row ids and returns the first. */
@@ -446,8 +446,7 @@ export class DatabaseBuilder {
 
   /** Adds one record; returns false when a record with that id is already in (first one wins). */
   add(rec: PreparedRecord, source: string): boolean {
-    if (this.seen.has(rec.id)) return false;
-    this.seen.add(rec.id);
+    if (!this.claim(rec.id)) return false;
     const rid = ++this.rid;
     this.insVuln.run(rid, rec.id, source, ...rec.cols);
     for (const a of rec.affected) this.insAff.run(rid, a[0], a[1], a[2]);
