@@ -239,8 +239,8 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
   const note = options.onNote ?? (() => {});
   const unknown = new Set<string>();
   // First the questions, grouped by ecosystem so the database answers them in batches.
-  const plans: { pkg: Package; scheme: VersionScheme; eco: string; qs: { name: string; key: string; version: string }[] }[] = [];
-  const wanted = new Map<string, string[]>();
+  const plans: { pkg: Package; scheme: VersionScheme; qs: { name: string; key: string; version: string }[] }[] = [];
+  const byEco = new Map<string, { names: string[]; plans: number[] }>();
   const ecoKeys = new Map<string, string>();
   for (const pkg of packages) {
     const scheme = schemeFor(pkg.ecosystem);
@@ -251,6 +251,8 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
     }
     let eco = ecoKeys.get(pkg.ecosystem);
     if (eco === undefined) ecoKeys.set(pkg.ecosystem, (eco = ecosystemKey(pkg.ecosystem)));
+    let group = byEco.get(eco);
+    if (!group) byEco.set(eco, (group = { names: [], plans: [] }));
     const qs: { name: string; key: string; version: string }[] = [];
     for (const q of queries(pkg)) {
       if (!scheme.valid(q.version)) {
@@ -259,32 +261,39 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
       }
       const key = packageKey(pkg.ecosystem, q.name);
       qs.push({ name: q.name, key, version: q.version });
-      let list = wanted.get(eco);
-      if (!list) wanted.set(eco, (list = []));
-      list.push(key);
+      group.names.push(key);
     }
-    plans.push({ pkg, scheme, eco, qs });
+    group.plans.push(plans.length);
+    plans.push({ pkg, scheme, qs });
   }
-  const answers = new Map<string, Map<string, AffectedRow[]>>();
-  for (const [eco, names] of wanted) answers.set(eco, options.db.affectedMany(eco, names));
 
-  // Then the version checks; advisory rows are read afterwards, in batches, for the hits only.
-  const pending: { pkg: Package; scheme: VersionScheme; hits: (Omit<Hit, 'vuln'> & { rid: number })[] }[] = [];
+  // Then the version checks, one ecosystem at a time: only the entries that match are kept, so the
+  // rest of an ecosystem's answers can go before the next is read. Advisory rows are read
+  // afterwards, in batches, for the hits only.
+  const hitsOf: ((Omit<Hit, 'vuln'> & { rid: number })[] | undefined)[] = new Array(plans.length);
   const hitRids: number[] = [];
-  for (const { pkg, scheme, eco, qs } of plans) {
-    const hits: (Omit<Hit, 'vuln'> & { rid: number })[] = [];
-    const rows = answers.get(eco);
-    for (const q of qs) {
-      for (const row of rows?.get(q.key) ?? NO_ROWS) {
-        // A record already matched (through the source package, or a second entry) counts once.
-        if (row.data.g || hasRid(hits, row.rid)) continue;
-        const res = evaluate(q.version, row.data, scheme);
-        if (!res.affected) continue;
-        hitRids.push(row.rid);
-        hits.push(res.fixed ? { rid: row.rid, unfixed: res.unfixed, data: row.data, fixed: res.fixed } : { rid: row.rid, unfixed: res.unfixed, data: row.data });
+  for (const [eco, group] of byEco) {
+    const rows = options.db.affectedMany(eco, group.names);
+    for (const i of group.plans) {
+      const { scheme, qs } = plans[i]!;
+      const hits: (Omit<Hit, 'vuln'> & { rid: number })[] = [];
+      for (const q of qs) {
+        for (const row of rows.get(q.key) ?? NO_ROWS) {
+          // A record already matched (through the source package, or a second entry) counts once.
+          if (row.data.g || hasRid(hits, row.rid)) continue;
+          const res = evaluate(q.version, row.data, scheme);
+          if (!res.affected) continue;
+          hitRids.push(row.rid);
+          hits.push(res.fixed ? { rid: row.rid, unfixed: res.unfixed, data: row.data, fixed: res.fixed } : { rid: row.rid, unfixed: res.unfixed, data: row.data });
+        }
       }
+      if (hits.length > 0) hitsOf[i] = hits;
     }
-    if (hits.length > 0) pending.push({ pkg, scheme, hits });
+  }
+  const pending: { pkg: Package; scheme: VersionScheme; hits: (Omit<Hit, 'vuln'> & { rid: number })[] }[] = [];
+  for (let i = 0; i < plans.length; i++) {
+    const hits = hitsOf[i];
+    if (hits) pending.push({ pkg: plans[i]!.pkg, scheme: plans[i]!.scheme, hits });
   }
   options.db.preload(hitRids);
   for (const { pkg, scheme, hits } of pending) {
