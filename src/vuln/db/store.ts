@@ -1,20 +1,22 @@
 import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsync, openSync, unlink } from 'node:fs';
 import { lazy } from '../../util/lazy.js';
+import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
+import { dbPath } from './paths.js';
 
 const loadSqlite = lazy<typeof Database>('better-sqlite3');
+
 /**
  * better-sqlite3, loaded with SQLite's URI file names on (unless the environment says otherwise):
  * the import's scratch shards are in-memory databases named by URI (see `memoryShardPrefix`).
- * Only names that begin with `file:` are read as URIs; the paths drydock opens are absolute.
+ * better-sqlite3 reads `SQLITE_USE_URI` once, when it loads. Only names that begin with `file:`
+ * are read as URIs; the paths drydock opens are absolute.
  */
 function sqlite(): typeof Database {
   process.env.SQLITE_USE_URI ??= '1';
   return loadSqlite();
 }
-import { closeSync, existsSync, fsync, openSync, unlink } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
-import { dbPath } from './paths.js';
 
 export const DB_SCHEMA_VERSION = '1';
 
@@ -482,9 +484,10 @@ export class DatabaseBuilder {
 }
 
 /**
- * Deletes a copied shard file on libuv's thread pool: freeing a file's blocks is kernel work the
- * import's main thread need not wait for. The import removes whatever is left of its shards when
- * it ends, whichever way it ends.
+ * Lets go of a copied shard: an in-memory one is freed with the connection that held it; a shard
+ * file is deleted on libuv's thread pool (freeing a file's blocks is kernel work the import's main
+ * thread need not wait for). The import lets go of whatever is left of its shards when it ends,
+ * whichever way it ends.
  */
 function discard(file: string): void {
   const holder = holders.get(file);
@@ -568,9 +571,10 @@ const SHARD_SCHEMA = recordTables(false);
 /**
  * A scratch database an import worker writes its records into, numbered 1, 2, … in the order
  * they come; the main thread then copies it into the real database (DatabaseBuilder.appendShards).
- * It lives next to the new database file and is deleted with it; nothing reads it otherwise, so
- * it is written without journal or syncs. The main thread's own shards are temporary tables of
- * the database's connection instead (DatabaseBuilder.localShard).
+ * It is held in memory (see `memoryShardPrefix`), or else is a file next to the new database file,
+ * deleted with it; nothing reads it otherwise, so it is written without journal or syncs. The main
+ * thread's own shards are temporary tables of the database's connection instead
+ * (DatabaseBuilder.localShard).
  */
 export class ShardWriter {
   private readonly db: Database.Database;
