@@ -515,7 +515,12 @@ async function importParallel(
           case 'sealed':
             // An in-memory shard lives while a connection to it is open: this thread opens one
             // before the worker closes its own.
-            holdShard(m.file);
+            try {
+              holdShard(m.file);
+            } catch (e) {
+              fail(e as Error);
+              return;
+            }
             w.postMessage({ release: m.file });
             sealed.set(m.file, m.tasks);
             break;
