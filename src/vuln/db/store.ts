@@ -116,7 +116,8 @@ export interface AffectedRow {
 /** A read-only handle on the current database file. */
 export class VulnDatabase {
   private readonly db: Database.Database;
-  private readonly byPackage: Database.Statement<[string, string], { rid: number; data: string }>;
+  /** Rows as arrays (`raw`): cheaper to build than objects, and a lookup can return many. */
+  private readonly byPackage: Database.Statement<[string, string], [rid: number, data: string]>;
   private readonly vulnById: Database.Statement<[number], VulnRow>;
   private readonly vulnCache = new Map<number, StoredVuln>();
 
@@ -130,7 +131,7 @@ export class VulnDatabase {
       this.db.close();
       throw new Error(`vulnerability database ${path} has schema ${v ?? 'unknown'}, expected ${DB_SCHEMA_VERSION}: run "drydock db update"`);
     }
-    this.byPackage = this.db.prepare('SELECT vuln AS rid, data FROM affected WHERE ecosystem = ? AND name = ?');
+    this.byPackage = this.db.prepare<[string, string], [number, string]>('SELECT vuln, data FROM affected WHERE ecosystem = ? AND name = ?').raw();
     this.vulnById = this.db.prepare('SELECT rid, id, modified, published, summary, aliases, upstream, severity, db_severity, url FROM vulns WHERE rid = ?');
   }
 
@@ -154,7 +155,7 @@ export class VulnDatabase {
   }
 
   affected(ecosystemKey: string, nameKey: string): AffectedRow[] {
-    return this.byPackage.all(ecosystemKey, nameKey).map((r) => ({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected }));
+    return this.byPackage.all(ecosystemKey, nameKey).map(affectedRow);
   }
 
   /**
@@ -170,7 +171,7 @@ export class VulnDatabase {
         if (asked.has(name)) continue;
         asked.add(name);
         const rows = this.byPackage.all(ecosystemKey, name);
-        if (rows.length > 0) out.set(name, rows.map((r) => ({ rid: r.rid, data: JSON.parse(r.data) as StoredAffected })));
+        if (rows.length > 0) out.set(name, rows.map(affectedRow));
       }
     });
     return out;
@@ -210,6 +211,10 @@ export class VulnDatabase {
       sources: JSON.parse(this.meta('sources') ?? '[]') as SourceInfo[],
     };
   }
+}
+
+function affectedRow(r: [rid: number, data: string]): AffectedRow {
+  return { rid: r[0], data: JSON.parse(r[1]) as StoredAffected };
 }
 
 function toVuln(row: VulnRow): StoredVuln {
