@@ -235,11 +235,33 @@ function better(a: Rated | undefined, b: Rated | undefined): Rated | undefined {
  * (a DSA or DLA) adds its id to each of them rather than standing alone.
  */
 export function matchVulnerabilities(packages: Package[], options: MatchOptions): VulnMatch[] {
-  const out: VulnMatch[] = [];
-  const note = options.onNote ?? (() => {});
+  // Each step is a function of its own: the optimising compiler then compiles each loop alone, with
+  // the type feedback of its own runs, instead of recompiling one large function as each step of it
+  // first runs.
+  const { plans, byEco } = planQueries(packages, options.onNote ?? (() => {}));
+  const { hitsOf, hitRids } = checkVersions(plans, byEco, options.db);
+  options.db.preload(hitRids);
+  const out = mergeHits(plans, hitsOf, options.db);
+  return out.filter((m) => {
+    if (options.ignoreUnfixed && !m.fixedVersion) return false;
+    if (options.severities && options.severities.length > 0 && !options.severities.includes(m.severity)) return false;
+    return true;
+  });
+}
+
+interface Plan {
+  pkg: Package;
+  scheme: VersionScheme;
+  qs: { name: string; key: string; version: string }[];
+}
+
+/** An affected entry whose version check matched, before its advisory is read. */
+type PendingHit = Omit<Hit, 'vuln'> & { rid: number };
+
+/** The questions for the database, grouped by ecosystem so that it answers them in batches. */
+function planQueries(packages: Package[], note: NonNullable<MatchOptions['onNote']>): { plans: Plan[]; byEco: Map<string, { names: string[]; plans: number[] }> } {
   const unknown = new Set<string>();
-  // First the questions, grouped by ecosystem so the database answers them in batches.
-  const plans: { pkg: Package; scheme: VersionScheme; qs: { name: string; key: string; version: string }[] }[] = [];
+  const plans: Plan[] = [];
   const byEco = new Map<string, { names: string[]; plans: number[] }>();
   const ecoKeys = new Map<string, string>();
   for (const pkg of packages) {
@@ -253,7 +275,7 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
     if (eco === undefined) ecoKeys.set(pkg.ecosystem, (eco = ecosystemKey(pkg.ecosystem)));
     let group = byEco.get(eco);
     if (!group) byEco.set(eco, (group = { names: [], plans: [] }));
-    const qs: { name: string; key: string; version: string }[] = [];
+    const qs: Plan['qs'] = [];
     for (const q of queries(pkg)) {
       if (!scheme.valid(q.version)) {
         note({ code: 'vuln-bad-version', message: `${pkg.purl}: version "${q.version}" is not a valid ${scheme.id} version; not checked` });
@@ -266,45 +288,53 @@ export function matchVulnerabilities(packages: Package[], options: MatchOptions)
     group.plans.push(plans.length);
     plans.push({ pkg, scheme, qs });
   }
+  return { plans, byEco };
+}
 
-  // Then the version checks, one ecosystem at a time: only the entries that match are kept, so the
-  // rest of an ecosystem's answers can go before the next is read. Advisory rows are read
-  // afterwards, in batches, for the hits only.
-  const hitsOf: ((Omit<Hit, 'vuln'> & { rid: number })[] | undefined)[] = new Array(plans.length);
+/**
+ * The version checks, one ecosystem at a time: only the entries that match are kept, so the rest
+ * of an ecosystem's answers can go before the next is read. Advisory rows are read afterwards, in
+ * batches, for the hits only.
+ */
+function checkVersions(plans: Plan[], byEco: Map<string, { names: string[]; plans: number[] }>, db: VulnDatabase): { hitsOf: (PendingHit[] | undefined)[]; hitRids: number[] } {
+  const hitsOf: (PendingHit[] | undefined)[] = new Array(plans.length);
   const hitRids: number[] = [];
   for (const [eco, group] of byEco) {
-    const rows = options.db.affectedMany(eco, group.names);
+    const rows = db.affectedMany(eco, group.names);
     for (const i of group.plans) {
-      const { scheme, qs } = plans[i]!;
-      const hits: (Omit<Hit, 'vuln'> & { rid: number })[] = [];
-      for (const q of qs) {
-        for (const row of rows.get(q.key) ?? NO_ROWS) {
-          // A record already matched (through the source package, or a second entry) counts once.
-          if (row.data.g || hasRid(hits, row.rid)) continue;
-          const res = evaluate(q.version, row.data, scheme);
-          if (!res.affected) continue;
-          hitRids.push(row.rid);
-          hits.push(res.fixed ? { rid: row.rid, unfixed: res.unfixed, data: row.data, fixed: res.fixed } : { rid: row.rid, unfixed: res.unfixed, data: row.data });
-        }
-      }
+      const hits = checkPlan(plans[i]!, rows, hitRids);
       if (hits.length > 0) hitsOf[i] = hits;
     }
   }
-  const pending: { pkg: Package; scheme: VersionScheme; hits: (Omit<Hit, 'vuln'> & { rid: number })[] }[] = [];
+  return { hitsOf, hitRids };
+}
+
+function checkPlan({ scheme, qs }: Plan, rows: Map<string, AffectedRow[]>, hitRids: number[]): PendingHit[] {
+  const hits: PendingHit[] = [];
+  for (const q of qs) {
+    for (const row of rows.get(q.key) ?? NO_ROWS) {
+      // A record already matched (through the source package, or a second entry) counts once.
+      if (row.data.g || hasRid(hits, row.rid)) continue;
+      const res = evaluate(q.version, row.data, scheme);
+      if (!res.affected) continue;
+      hitRids.push(row.rid);
+      hits.push(res.fixed ? { rid: row.rid, unfixed: res.unfixed, data: row.data, fixed: res.fixed } : { rid: row.rid, unfixed: res.unfixed, data: row.data });
+    }
+  }
+  return hits;
+}
+
+/** The matches of each package with hits, in package order, their advisories read (preloaded). */
+function mergeHits(plans: Plan[], hitsOf: (PendingHit[] | undefined)[], db: VulnDatabase): VulnMatch[] {
+  const out: VulnMatch[] = [];
   for (let i = 0; i < plans.length; i++) {
     const hits = hitsOf[i];
-    if (hits) pending.push({ pkg: plans[i]!.pkg, scheme: plans[i]!.scheme, hits });
-  }
-  options.db.preload(hitRids);
-  for (const { pkg, scheme, hits } of pending) {
-    const full = hits.map((h): Hit => (h.fixed ? { vuln: options.db.vuln(h.rid), unfixed: h.unfixed, data: h.data, fixed: h.fixed } : { vuln: options.db.vuln(h.rid), unfixed: h.unfixed, data: h.data }));
+    if (!hits) continue;
+    const { pkg, scheme } = plans[i]!;
+    const full = hits.map((h): Hit => (h.fixed ? { vuln: db.vuln(h.rid), unfixed: h.unfixed, data: h.data, fixed: h.fixed } : { vuln: db.vuln(h.rid), unfixed: h.unfixed, data: h.data }));
     for (const m of merge(pkg, full, scheme)) out.push(m);
   }
-  return out.filter((m) => {
-    if (options.ignoreUnfixed && !m.fixedVersion) return false;
-    if (options.severities && options.severities.length > 0 && !options.severities.includes(m.severity)) return false;
-    return true;
-  });
+  return out;
 }
 
 const NO_ROWS: readonly AffectedRow[] = [];

@@ -56,8 +56,9 @@ export function verrevcmp(a: string, b: string): number {
       i++;
       j++;
     }
-    while (a.charCodeAt(i) === 48) i++;
-    while (b.charCodeAt(j) === 48) j++;
+    // Bounded: reading past the end gives NaN, which the optimising compiler treats as a deopt.
+    while (i < a.length && a.charCodeAt(i) === 48) i++;
+    while (j < b.length && b.charCodeAt(j) === 48) j++;
     while (i < a.length && isDigit(a.charCodeAt(i)) && j < b.length && isDigit(b.charCodeAt(j))) {
       if (!firstDiff) firstDiff = a.charCodeAt(i) - b.charCodeAt(j);
       i++;
