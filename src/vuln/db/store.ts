@@ -214,7 +214,10 @@ export class VulnDatabase {
 }
 
 function affectedRow(r: [rid: number, data: string]): AffectedRow {
-  return { rid: r[0], data: JSON.parse(r[1]) as StoredAffected };
+  const d = JSON.parse(r[1]) as StoredAffected;
+  // One shape for every entry, whichever keys its JSON has: the version checks then read fields
+  // of a single kind of object.
+  return { rid: r[0], data: { r: d.r, v: d.v, s: d.s, u: d.u, g: d.g } };
 }
 
 function toVuln(row: VulnRow): StoredVuln {
