@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsync, openSync, unlink } from 'node:fs';
+import { closeSync, existsSync, fsync, openSync, rmSync, unlink } from 'node:fs';
 import { lazy } from '../../util/lazy.js';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
@@ -524,9 +524,12 @@ export function memoryShardPrefix(): string | undefined {
     const name = `file:/drydock-probe-${process.pid}-${randomBytes(6).toString('hex')}?vfs=memdb`;
     try {
       const db = new (sqlite())(name);
-      // With URI names off, the name would have been taken as a relative path.
-      memoryShards = (db.prepare(`SELECT file FROM pragma_database_list WHERE name = 'main'`).get() as { file: string }).file === '';
+      // With URI names off, the name is taken as a relative path (which opens only if the working
+      // directory holds a `file:` directory): such a file is removed again.
+      const file = (db.prepare(`SELECT file FROM pragma_database_list WHERE name = 'main'`).get() as { file: string }).file;
       db.close();
+      memoryShards = file === '';
+      if (file !== '') rmSync(file, { force: true });
     } catch {
       memoryShards = false;
     }
