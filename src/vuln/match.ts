@@ -255,14 +255,17 @@ interface Plan {
   qs: { name: string; key: string; version: string }[];
 }
 
+/** Per ecosystem key: the package names to look up, and the plans (by index) that asked. */
+type EcoGroups = Map<string, { names: string[]; plans: number[] }>;
+
 /** An affected entry whose version check matched, before its advisory is read. */
 type PendingHit = Omit<Hit, 'vuln'> & { rid: number };
 
 /** The questions for the database, grouped by ecosystem so that it answers them in batches. */
-function planQueries(packages: Package[], note: NonNullable<MatchOptions['onNote']>): { plans: Plan[]; byEco: Map<string, { names: string[]; plans: number[] }> } {
+function planQueries(packages: Package[], note: NonNullable<MatchOptions['onNote']>): { plans: Plan[]; byEco: EcoGroups } {
   const unknown = new Set<string>();
   const plans: Plan[] = [];
-  const byEco = new Map<string, { names: string[]; plans: number[] }>();
+  const byEco: EcoGroups = new Map();
   const ecoKeys = new Map<string, string>();
   for (const pkg of packages) {
     const scheme = schemeFor(pkg.ecosystem);
@@ -296,7 +299,7 @@ function planQueries(packages: Package[], note: NonNullable<MatchOptions['onNote
  * of an ecosystem's answers can go before the next is read. Advisory rows are read afterwards, in
  * batches, for the hits only.
  */
-function checkVersions(plans: Plan[], byEco: Map<string, { names: string[]; plans: number[] }>, db: VulnDatabase): { hitsOf: (PendingHit[] | undefined)[]; hitRids: number[] } {
+function checkVersions(plans: Plan[], byEco: EcoGroups, db: VulnDatabase): { hitsOf: (PendingHit[] | undefined)[]; hitRids: number[] } {
   const hitsOf: (PendingHit[] | undefined)[] = new Array(plans.length);
   const hitRids: number[] = [];
   for (const [eco, group] of byEco) {

@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { closeSync, constants as fsConstants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, normalize, sep } from 'node:path';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { MalformedRecordError, reduceRecord, type PreparedRecord } from '../osv.js';
 import { packageRoot } from '../../util/package-root.js';
-import { holdShard, memoryShardPrefix, releaseShards, shardName, ShardWriter, type DatabaseBuilder, type ShardSegment } from './store.js';
+import { discardShards, holdShard, memoryShardPrefix, shardName, ShardWriter, type DatabaseBuilder, type ShardSegment } from './store.js';
 import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipLimits } from './zip.js';
 
 export interface ImportStats {
@@ -549,12 +549,7 @@ async function importParallel(
     } catch {
       // the database is abandoned anyway
     }
-    releaseShards(prefix);
-    if (!prefix.startsWith('file:')) {
-      const dir = dirname(prefix);
-      const base = basename(prefix);
-      for (const name of readdirSync(dir)) if (name.startsWith(base)) rmSync(join(dir, name), { force: true });
-    }
+    discardShards(prefix);
   }
 }
 

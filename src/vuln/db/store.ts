@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsync, openSync, rmSync, unlink } from 'node:fs';
+import { closeSync, existsSync, fsync, openSync, readdirSync, rmSync, unlink } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { lazy } from '../../util/lazy.js';
 import type { OsvSeverity, PreparedRecord, StoredAffected } from '../osv.js';
 import { dbPath } from './paths.js';
@@ -556,13 +557,20 @@ export function heldShards(): number {
   return holders.size;
 }
 
-/** Lets go of in-memory shards held under this prefix (the import is over or abandoned). */
-export function releaseShards(prefix: string): void {
+/**
+ * Lets go of every shard left under this prefix (the import is over or abandoned): in-memory ones
+ * still held, and shard files still on disk.
+ */
+export function discardShards(prefix: string): void {
   for (const [file, db] of holders) {
     if (!file.startsWith(prefix)) continue;
     holders.delete(file);
     db.close();
   }
+  if (isMemoryShard(prefix)) return;
+  const dir = dirname(prefix);
+  const base = basename(prefix);
+  for (const name of readdirSync(dir)) if (name.startsWith(base)) rmSync(join(dir, name), { force: true });
 }
 
 /** A run of rows of one shard and where they go in the database being built. */
